@@ -1,0 +1,69 @@
+"""Table schemas and the table registry.
+
+Every table akhbar produces has one schema, declared once beside the function that
+builds it, and is returned with exactly those columns and dtypes even when empty.
+Extractors and analyses register themselves here with :func:`register_table`; the
+:class:`~akhbar.corpus.Corpus` and the command line discover every table from this
+registry, so adding a table never means editing either of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+Schema = Mapping[str, str]
+
+
+def empty_frame(schema: Schema) -> pd.DataFrame:
+    """An empty DataFrame with exactly the columns and dtypes of ``schema``."""
+    return pd.DataFrame({c: pd.Series([], dtype=d) for c, d in schema.items()})
+
+
+def make_frame(rows: Iterable[Mapping] | pd.DataFrame, schema: Schema) -> pd.DataFrame:
+    """Build a DataFrame from row dicts with exactly the columns and dtypes of ``schema``.
+
+    Missing keys become missing values; keys not in the schema are an error, so a typo
+    in an extractor cannot silently add a column.
+    """
+    df = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame.from_records(list(rows))
+    if df.empty and not len(df.columns):
+        return empty_frame(schema)
+    extra = set(df.columns) - set(schema)
+    if extra:
+        raise KeyError(f"columns not in the table schema: {sorted(extra)}")
+    out = {}
+    for col, dtype in schema.items():
+        if col in df.columns:
+            s = df[col]
+            if dtype.startswith("datetime64"):
+                s = pd.to_datetime(s, errors="coerce")
+            out[col] = s.astype(dtype)
+        else:
+            out[col] = pd.Series([None] * len(df), dtype=dtype, index=df.index)
+    return pd.DataFrame(out).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """A registered table: its name, schema and the per-article function that fills it."""
+
+    name: str
+    schema: Schema
+    per_article: Callable  # (Article, **options) -> DataFrame with ``schema``
+    description: str = ""
+
+
+TABLES: dict[str, TableSpec] = {}
+
+
+def register_table(name: str, schema: Schema, description: str = ""):
+    """Decorator: register ``fn(article, **options) -> DataFrame`` as table ``name``."""
+
+    def deco(fn):
+        TABLES[name] = TableSpec(name, dict(schema), fn, description)
+        return fn
+
+    return deco
