@@ -54,16 +54,22 @@ class TableSpec:
     schema: Schema
     per_article: Callable  # (Article, **options) -> DataFrame with ``schema``
     description: str = ""
+    finalize: Callable | None = None  # corpus-level pass over the concatenated table
 
 
 TABLES: dict[str, TableSpec] = {}
 
 
-def register_table(name: str, schema: Schema, description: str = ""):
-    """Decorator: register ``fn(article, **options) -> DataFrame`` as table ``name``."""
+def register_table(name: str, schema: Schema, description: str = "",
+                   finalize: Callable | None = None):
+    """Decorator: register ``fn(article, **options) -> DataFrame`` as table ``name``.
+
+    ``finalize(df) -> df``, when given, runs once over the whole corpus's table (for
+    passes that need every article, such as merging entity spellings across articles).
+    """
 
     def deco(fn):
-        TABLES[name] = TableSpec(name, dict(schema), fn, description)
+        TABLES[name] = TableSpec(name, dict(schema), fn, description, finalize)
         return fn
 
     return deco

@@ -1,0 +1,246 @@
+"""Corpus: a sequence of Articles plus its tables.
+
+The base tables (``articles``, ``segments``, ``errors``) are built here.  Every other
+table (tokens, dates, statistics, entities, ...) is registered by the module that
+builds it (see :mod:`akhbar._tables`) and reached through :meth:`Corpus.table` or the
+named shortcuts, so new tables need no change here or in the command line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+from akhbar._tables import TABLES, empty_frame, make_frame
+from akhbar.errors import ConfigError
+from akhbar.loader import Article, LoadFailure, iter_items
+
+__all__ = ["ARTICLE_SCHEMA", "Corpus", "ERROR_SCHEMA", "SEGMENT_SCHEMA", "load_corpus",
+           "load_sample", "sample_path"]
+
+ARTICLE_SCHEMA = {
+    "id": "string", "path": "string", "source_url": "string", "source_domain": "string",
+    "attribution": "string", "published": "datetime64[s]", "lead": "string",
+    "n_paragraphs": "int64", "n_captions": "int64", "n_images": "int64", "n_related": "int64",
+    "n_chars": "int64", "n_words": "int64", "comment_count": "Int64", "encoding": "string",
+}
+SEGMENT_SCHEMA = {
+    "article_id": "string", "seg_id": "int64", "kind": "string", "text": "string",
+    "line": "int64", "start": "int64", "end": "int64",
+}
+ERROR_SCHEMA = {"path": "string", "kind": "string", "message": "string"}
+
+_WORD = re.compile(r"[^\W_]+")
+BASE_TABLES = ("articles", "segments", "errors")
+
+
+def article_row(a: Article) -> dict:
+    return {
+        "id": a.id, "path": a.path, "source_url": a.source_url,
+        "source_domain": a.source_domain, "attribution": a.attribution,
+        "published": pd.Timestamp(a.published) if a.published else pd.NaT,
+        "lead": a.lead, "n_paragraphs": len(a.paragraphs), "n_captions": len(a.captions),
+        "n_images": len(a.images), "n_related": len(a.related), "n_chars": len(a.text),
+        "n_words": len(_WORD.findall(a.body)), "comment_count": a.comment_count,
+        "encoding": a.encoding,
+    }
+
+
+def segment_rows(a: Article) -> list[dict]:
+    return [{"article_id": a.id, "seg_id": i, "kind": s.kind, "text": s.text, "line": s.line,
+             "start": s.start, "end": s.end} for i, s in enumerate(a.segments)]
+
+
+def error_row(f: LoadFailure) -> dict:
+    return {"path": f.path, "kind": f.kind, "message": f.message}
+
+
+class Corpus(Sequence):
+    """A sequence of :class:`~akhbar.loader.Article` with tables built on demand.
+
+    >>> corpus = load_sample()
+    >>> len(corpus), corpus.errors.shape[0]
+    (5, 0)
+    >>> corpus["154074880c2c91e6"].source_domain
+    'thoidai.com.vn'
+    """
+
+    def __init__(self, articles: Iterable[Article] = (),
+                 errors: Iterable[LoadFailure] = (), source: str | None = None):
+        self._articles: list[Article] = []
+        self._by_id: dict[str, Article] = {}
+        for a in articles:
+            if a.id in self._by_id:
+                raise ConfigError(f"duplicate article id {a.id!r} ({a.path} and "
+                                  f"{self._by_id[a.id].path})")
+            self._articles.append(a)
+            self._by_id[a.id] = a
+        self._errors = list(errors)
+        self.source = source
+        self._cache: dict = {}
+
+    # -- sequence protocol ---------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._articles)
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self._articles)
+
+    def __getitem__(self, key):
+        if isinstance(key, str):
+            try:
+                return self._by_id[key]
+            except KeyError:
+                raise KeyError(f"no article with id {key!r}") from None
+        if isinstance(key, slice):
+            return Corpus(self._articles[key], source=self.source)
+        return self._articles[key]
+
+    def __contains__(self, item) -> bool:
+        if isinstance(item, str):
+            return item in self._by_id
+        return item in self._articles
+
+    def __repr__(self) -> str:
+        return f"Corpus({len(self)} articles, {len(self._errors)} errors, source={self.source!r})"
+
+    @property
+    def ids(self) -> list[str]:
+        return [a.id for a in self._articles]
+
+    @property
+    def failures(self) -> list[LoadFailure]:
+        return list(self._errors)
+
+    # -- base tables -----------------------------------------------------------------------
+    @property
+    def articles(self) -> pd.DataFrame:
+        """One row per article; columns and dtypes in :data:`ARTICLE_SCHEMA`."""
+        return make_frame([article_row(a) for a in self._articles], ARTICLE_SCHEMA)
+
+    @property
+    def segments(self) -> pd.DataFrame:
+        """One row per line of every article; :data:`SEGMENT_SCHEMA`."""
+        return make_frame([r for a in self._articles for r in segment_rows(a)], SEGMENT_SCHEMA)
+
+    @property
+    def errors(self) -> pd.DataFrame:
+        """One row per file, member or row that could not be loaded; :data:`ERROR_SCHEMA`."""
+        return make_frame([error_row(f) for f in self._errors], ERROR_SCHEMA)
+
+    # -- registered tables -----------------------------------------------------------------
+    @staticmethod
+    def table_names() -> list[str]:
+        """Every table this corpus can build, base tables first."""
+        _load_registry()
+        return [*BASE_TABLES, *TABLES]
+
+    def table(self, name: str, **options) -> pd.DataFrame:
+        """Build (once, then cached) the registered table ``name`` for all articles."""
+        if name in BASE_TABLES:
+            return getattr(self, name)
+        _load_registry()
+        try:
+            spec = TABLES[name]
+        except KeyError:
+            raise ConfigError(f"no table named {name!r}; known: {self.table_names()}") from None
+        key = (name, tuple(sorted(options.items())))
+        if key not in self._cache:
+            parts = []
+            for a in self._articles:
+                try:
+                    part = spec.per_article(a, **options)
+                except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
+                    self._errors.append(LoadFailure(a.path, f"{name}_failed",
+                                                    f"{type(exc).__name__}: {exc}"))
+                    continue
+                if len(part):
+                    parts.append(part)
+            df = pd.concat(parts, ignore_index=True) if parts else empty_frame(spec.schema)
+            df = make_frame(df, spec.schema)
+            if spec.finalize is not None:
+                df = spec.finalize(df)
+            self._cache[key] = df
+        return self._cache[key].copy()
+
+    def tables(self, names: Iterable[str] | None = None, **options) -> dict[str, pd.DataFrame]:
+        """Every table (or the ``names`` given) as a dict of DataFrames."""
+        return {n: self.table(n, **options.get(n, {})) for n in (names or self.table_names())}
+
+    def tokens(self) -> pd.DataFrame:
+        return self.table("tokens")
+
+    def sentences(self) -> pd.DataFrame:
+        return self.table("sentences")
+
+    def dates(self, *, reference_date=None) -> pd.DataFrame:
+        return self.table("dates", reference_date=reference_date) if reference_date \
+            else self.table("dates")
+
+    def statistics(self) -> pd.DataFrame:
+        return self.table("statistics")
+
+    def entities(self) -> pd.DataFrame:
+        return self.table("entities")
+
+
+def _load_registry() -> None:
+    # Importing the stages registers their tables; the corpus never names them itself.
+    import akhbar.registry  # noqa: F401
+
+
+def load_corpus(source, *, errors: str = "collect", progress: bool = False, **opts) -> Corpus:
+    """Load a folder, glob, file, ``.zip``/``.tar.gz`` archive or table into a :class:`Corpus`.
+
+    ``errors="collect"`` (the default) records each file that cannot be read in
+    ``corpus.errors`` and loads the rest; ``errors="raise"`` raises
+    :class:`~akhbar.errors.LoadError` at the first one.  Table sources take
+    ``text_col=``, ``id_col=`` and ``date_col=``; every source takes ``max_bytes=``.
+
+    >>> corpus = load_corpus(sample_path())
+    >>> corpus["ffb72ef4f8e45c58"].related[0][:24]
+    'الأمين العام نجوين فو ترونج'
+    """
+    if errors not in ("collect", "raise"):
+        raise ConfigError(f"errors must be 'collect' or 'raise', not {errors!r}")
+    items = iter_items(source, **opts)
+    if progress:
+        from tqdm import tqdm
+
+        items = tqdm(items, desc="loading", unit=" files")
+    articles: list[Article] = []
+    failures: list[LoadFailure] = []
+    seen: dict[str, int] = {}
+    for item in items:
+        if isinstance(item, LoadFailure):
+            if errors == "raise":
+                raise item.to_error()
+            failures.append(item)
+            continue
+        if item.id in seen:
+            # Two files with the same stem in different folders: keep both, tell them apart.
+            seen[item.id] += 1
+            item = _with_id(item, f"{item.id}~{seen[item.id]}")
+        seen[item.id] = seen.get(item.id, 1)
+        articles.append(item)
+    return Corpus(articles, failures, source=str(source))
+
+
+def _with_id(a: Article, new_id: str) -> Article:
+    from dataclasses import replace
+
+    return replace(a, id=new_id)
+
+
+def sample_path() -> Path:
+    """The folder of the embedded sample corpus (five Arabic news articles)."""
+    return Path(str(resources.files("akhbar") / "data" / "sample"))
+
+
+def load_sample(**opts) -> Corpus:
+    """The embedded sample corpus: five articles on Vietnamese diplomacy, in Arabic."""
+    return load_corpus(sample_path(), **opts)
