@@ -1,0 +1,421 @@
+"""Arabic numbers: numerals, cardinal number words and ordinals.
+
+Numerals may use Western or Arabic-Indic digits, ``٬``/``,`` thousands separators and
+``٫``/``.`` decimal separators.  Number words are read with a small grammar rather
+than by summing words, so compounds keep their meaning: ``خمس مائة`` is 500 (a unit
+times a bare hundred), ``مائتين وخمسين`` is 250, ``ثلاثة ملايين وخمسمائة ألف`` is
+3,500,000, and ``بين 10 و20`` stays two numbers (two groups with no scale word
+between them do not add up).
+
+The lexicons live in ``akhbar/data/number_words.tsv`` and
+``akhbar/data/ordinal_words.tsv``; they are loaded once, on first use.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from akhbar.text.normalize import NormalizeOptions, normalize
+
+#: The normalization numbers are matched under: the "match" preset, but punctuation kept
+#: so that the Arabic comma ``،`` is never taken for a thousands separator.
+NUMBER_NORM = NormalizeOptions(alef_maksura=True, teh_marbuta=True, punctuation=False)
+
+_SCALES = ("scale", "scale_plural", "scale_dual")
+
+
+def _read_tsv(name: str) -> list[list[str]]:
+    text = resources.files("akhbar.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    words: dict[str, tuple[float, str]]      # normalized form -> (value, type)
+    msa: frozenset[str]                      # forms searched for in running text
+    ordinals: dict[str, tuple[int, str]]     # normalized form -> (value, type)
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    words: dict[str, tuple[float, str]] = {}
+    msa: set[str] = set()
+    for form, value, typ, register in _read_tsv("number_words.tsv"):
+        key = normalize(form, NUMBER_NORM)
+        words[key] = (float(value), typ)
+        if register == "msa":
+            msa.add(key)
+    ordinals = {normalize(form, NUMBER_NORM): (int(value), typ)
+                for form, value, typ in _read_tsv("ordinal_words.tsv")}
+    return _Lexicon(words, frozenset(msa), ordinals)
+
+
+def _alternation(forms) -> str:
+    return "|".join(regex.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+
+
+# A numeral: grouped thousands (1,234,567 / 1٬234 / 1.234.567) or a plain digit run,
+# then an optional decimal part.  Bounded everywhere.
+_DIGITS = (r"(?:\d{1,3}(?:[,٬]\d{3}){1,5}|\d{1,3}(?:\.\d{3}){2,5}|\d{1,15})"
+           r"(?:[.٫,]\d{1,8}(?!\d))?")
+
+
+@lru_cache(maxsize=1)
+def _token_re() -> regex.Pattern:
+    lex = _lexicon()
+    return regex.compile(
+        rf"(?P<dig>(?<![\d.,٫٬]){_DIGITS}(?![\d]|[.,٫٬]\d))"
+        rf"|(?P<word>(?:(?<!\p{{L}})|(?<=(?<!\p{{L}})و))(?:{_alternation(lex.words)})(?!\p{{L}}))"
+        r"|(?P<waw>(?<!\p{L})و(?=\s{0,2}(?:\d|\p{L})))"
+    )
+
+
+@lru_cache(maxsize=1)
+def number_phrase_re() -> regex.Pattern:
+    """The compiled regex for a run of numerals and MSA number words in normalized text.
+
+    It matches candidates only; :func:`scan_numbers` parses them.  Text must be
+    normalized with :data:`NUMBER_NORM`.
+
+    >>> bool(number_phrase_re().search(normalize("نحو ثلاثة آلاف شخص", NUMBER_NORM)))
+    True
+    """
+    lex = _lexicon()
+    word = rf"(?:{_alternation(lex.msa)})(?!\p{{L}})"
+    tok = rf"(?:{_DIGITS}(?![\d]|[.,٫٬]\d)|{word})"
+    return regex.compile(
+        rf"(?<![\p{{L}}\d.,٫٬])(?:[وبلفك](?=\d|{word})|ب\s(?=\d))?"
+        rf"(?P<num>{tok}(?:\s{{1,2}}(?:و\s{{0,2}})?{tok}){{0,10}})"
+    )
+
+
+@dataclass
+class _Tok:
+    kind: str          # "digit" or a lexicon type
+    value: float
+    start: int
+    end: int
+    waw: bool          # a conjunction و came right before it
+    text: str
+
+
+def _digit_value(s: str) -> tuple[float, float | None]:
+    """Value of a numeral, and the thousands reading when ``1.234`` is ambiguous."""
+    s = s.replace("٬", ",").replace("٫", ".")
+    if "," in s and "." in s:
+        if s.rfind(".") > s.rfind(","):        # 1,234.5
+            return float(s.replace(",", "")), None
+        return float(s.replace(".", "").replace(",", ".")), None   # 1.234,5
+    if s.count(".") > 1:                       # 1.234.567: dots group thousands
+        return float(s.replace(".", "")), None
+    if "," in s:
+        groups = s.split(",")
+        if all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3:
+            return float("".join(groups)), None
+        if len(groups) == 2:                   # 1,5: a decimal comma
+            return float(s.replace(",", ".")), None
+        return float("".join(groups)), None
+    if "." in s:
+        head, tail = s.split(".")
+        alt = float(head + tail) if len(tail) == 3 and 1 <= len(head) <= 3 \
+            and head != "0" else None
+        return float(s), alt
+    return float(s), None
+
+
+def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
+    lex = _lexicon()
+    out: list[_Tok] = []
+    waw = False
+    for m in _token_re().finditer(text, start, len(text) if end is None else end):
+        if m.group("waw"):
+            waw = True
+            continue
+        if m.group("dig"):
+            value, _ = _digit_value(m.group())
+            out.append(_Tok("digit", value, m.start(), m.end(), waw, m.group()))
+        else:
+            value, typ = lex.words[m.group()]
+            out.append(_Tok(typ, value, m.start(), m.end(), waw, m.group()))
+        waw = False
+    return out
+
+
+def _parse(toks: list[_Tok]) -> tuple[float, int]:
+    """Parse the longest grammatical prefix of ``toks``: ``(value, tokens used)``."""
+    total = 0.0
+    last_scale = math.inf
+    hundreds = 0.0          # the hundreds of the current group
+    sub = 0.0               # the part below a hundred of the current group
+    digits: float | None = None
+    has_unit = has_tens = has_teen = False
+    after_scale = False
+    used = 0
+
+    def group_empty() -> bool:
+        return digits is None and hundreds == 0 and sub == 0 and not (has_unit or has_teen)
+
+    for i, t in enumerate(toks):
+        k, v = t.kind, t.value
+        if k == "zero":
+            if i == 0 and len(toks) == 1:
+                return 0.0, 1
+            break
+        if k == "digit":
+            if not group_empty() or (total and (not t.waw or v >= last_scale)):
+                break
+            digits = v
+        elif k == "unit":
+            if digits is not None or has_unit or has_tens or has_teen:
+                break
+            if total and not t.waw and hundreds == 0:
+                break
+            sub += v
+            has_unit = True
+        elif k == "ten":
+            if has_unit and not t.waw and not has_tens and sub < 10:
+                sub += 10                        # ثلاث عشرة, اثنا عشر
+                has_teen, has_unit = True, False
+            elif group_empty() or (hundreds and sub == 0 and not has_unit):
+                if total and not t.waw:
+                    break
+                sub += 10
+                has_teen = True
+            else:
+                break
+        elif k == "teen":
+            if digits is not None or sub or has_unit:
+                break
+            sub, has_teen = v, True
+        elif k == "tens":
+            if digits is not None or has_tens or has_teen or (has_unit and not t.waw):
+                break
+            if total and not t.waw and hundreds == 0 and not has_unit:
+                break
+            sub += v
+            has_tens = True
+        elif k == "hundred":
+            if has_unit and not has_tens and not has_teen and hundreds == 0 and v == 100 \
+                    and not t.waw:
+                hundreds, sub, has_unit = sub * 100, 0.0, False      # خمس مائة
+            elif group_empty():
+                if total and not t.waw:
+                    break
+                hundreds = v
+            else:
+                break
+        elif k in _SCALES:
+            scale = v / 2 if k == "scale_dual" else v
+            if scale >= last_scale:
+                break
+            if group_empty():
+                if k == "scale_plural":
+                    break                        # آلاف alone: "thousands of", vague
+                if total and not t.waw:
+                    break
+                mult = 2.0 if k == "scale_dual" else 1.0
+            else:
+                mult = digits if digits is not None else hundreds + sub
+            total += mult * scale
+            last_scale = scale
+            hundreds = sub = 0.0
+            digits = None
+            has_unit = has_tens = has_teen = False
+            used = i + 1
+            after_scale = True
+            continue
+        elif k == "fraction":
+            if after_scale and group_empty() and t.waw and total:
+                total += v * last_scale          # مليون ونصف
+                used = i + 1
+                break
+            if i == 0:
+                sub, has_unit = v, True          # نصف مليون
+            elif not group_empty() and t.waw and digits is None:
+                sub += v                         # ثلاثة ونصف
+                used = i + 1
+                break
+            else:
+                break
+        else:
+            break
+        after_scale = False
+        used = i + 1
+    if used == 0:
+        return math.nan, 0
+    # recompute the value of exactly the used prefix
+    if used < len(toks):
+        return _parse(toks[:used])
+    return total + (digits if digits is not None else hundreds + sub), used
+
+
+@dataclass(frozen=True)
+class NumberSpan:
+    """A number found in normalized text."""
+
+    start: int
+    end: int
+    value: float
+    alt_value: float | None   # thousands reading of an ambiguous ``1.234``
+    words: bool               # written (partly) in words
+    n_tokens: int
+    first_kind: str           # lexicon type of the first token ("digit" for numerals)
+    has_scale: bool
+    prefix: str               # an attached preposition or conjunction (و ب ل ف ك)
+
+
+def scan_numbers(norm: str) -> list[NumberSpan]:
+    """Every number in ``norm`` (normalized with :data:`NUMBER_NORM`), left to right.
+
+    >>> [(s.value, norm[s.start:s.end]) for norm in [normalize("بين 10 و20 مليون دولار",
+    ...      NUMBER_NORM)] for s in scan_numbers(norm)]
+    [(10.0, '10'), (20000000.0, '20 مليون')]
+    """
+    out: list[NumberSpan] = []
+    for m in number_phrase_re().finditer(norm):
+        a, b = m.span("num")
+        toks = _tokens(norm, a, b)
+        prefix = norm[m.start():a].strip()
+        while toks:
+            value, used = _parse(toks)
+            if used == 0:
+                toks = toks[1:]
+                continue
+            part = toks[:used]
+            alt = None
+            if used == 1 and part[0].kind == "digit":
+                _, alt = _digit_value(part[0].text)
+            out.append(NumberSpan(part[0].start, part[-1].end, value, alt,
+                                  any(t.kind != "digit" for t in part), used, part[0].kind,
+                                  any(t.kind in _SCALES for t in part), prefix))
+            prefix = "و" if used < len(toks) and toks[used].waw else ""
+            toks = toks[used:]
+    return out
+
+
+_GAP = regex.compile(r"\s{0,3}(?:و\s{0,2})?")
+_SIMPLE_FRACTION = regex.compile(r"(-?)(\d{1,15})/(\d{1,15})")
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a numeral or number-word phrase standing alone, else ``None``.
+
+    >>> parse_number("أربعمائة وخمسة وعشرين")
+    425.0
+    >>> parse_number("مائتين وخمسين"), parse_number("خمس مائة"), parse_number("١٫٥ مليون")
+    (250.0, 500.0, 1500000.0)
+    >>> parse_number("وزير") is None
+    True
+    """
+    if not isinstance(text, str):
+        return None
+    s = normalize(text, NUMBER_NORM).strip()
+    if not s:
+        return None
+    sign = 1.0
+    if s[0] in "-−":
+        sign, s = -1.0, s[1:].strip()
+    m = _SIMPLE_FRACTION.fullmatch(s)
+    if m and float(m.group(3)):
+        return sign * float(m.group(2)) / float(m.group(3))
+    if s.startswith((".", "٫")) and s[1:].isdigit():
+        return sign * float("0." + s[1:])
+    if "فاصله" in s:                        # واحد فاصلة خمسة: 1.5
+        head, _, tail = s.partition("فاصله")
+        whole, frac = parse_number(head), parse_number(tail)
+        if whole is None or frac is None or frac != int(frac):
+            return None
+        return sign * float(f"{int(whole)}.{int(frac)}")
+    toks = _tokens(s)
+    if not toks:
+        return None
+    # every character must be covered by a token, a conjunction or a space
+    if s[:toks[0].start].strip() or s[toks[-1].end:].strip() or not all(
+            _GAP.fullmatch(s, t.end, n.start) for t, n in zip(toks, toks[1:])):
+        return None
+    value, used = _parse(toks)
+    if used != len(toks):
+        return None
+    return sign * value
+
+
+# ---------------------------------------------------------------------------- ordinals
+
+@lru_cache(maxsize=1)
+def _ordinal_word_re() -> regex.Pattern:
+    return regex.compile(rf"(?:ال)?(?:{_alternation(_lexicon().ordinals)})")
+
+
+def _ordinal_token(word: str) -> tuple[int, str, bool] | None:
+    """(value, type, definite) of one normalized ordinal word."""
+    ords = _lexicon().ordinals
+    if word in ords:
+        v, t = ords[word]
+        return v, t, False
+    if word.startswith("ال") and word[2:] in ords:
+        v, t = ords[word[2:]]
+        return v, t, True
+    return None
+
+
+_ORD_DIGITS = regex.compile(r"ال\s{0,2}(\d{1,6})")
+
+
+def parse_ordinal(text: str) -> int | None:
+    """The value of an ordinal word phrase standing alone, else ``None``.
+
+    Reads الأول … العاشر (both genders), الحادي عشر … التاسع عشر, tens (العشرون),
+    compounds (الثاني والثلاثون), ``الـ 78`` and the adverbs أولاً، ثانياً.
+
+    >>> parse_ordinal("الثاني والثلاثون"), parse_ordinal("الحادية عشرة"), parse_ordinal("الـ 78")
+    (32, 11, 78)
+    >>> parse_ordinal("ثانياً"), parse_ordinal("السابعة")
+    (2, 7)
+    >>> parse_ordinal("سبعة") is None
+    True
+    """
+    if not isinstance(text, str):
+        return None
+    s = normalize(text, NUMBER_NORM).strip()
+    m = _ORD_DIGITS.fullmatch(s)
+    if m:
+        return int(m.group(1))
+    parts = regex.split(r"\s{1,3}", s)
+    # glue a detached conjunction: "الخامس و العشرون"
+    words: list[tuple[str, bool]] = []
+    waw = False
+    for p in parts:
+        if p == "و":
+            waw = True
+            continue
+        if p.startswith("و") and _ordinal_token(p) is None and _ordinal_token(p[1:]):
+            words.append((p[1:], True))
+        else:
+            words.append((p, waw))
+        waw = False
+    if not words or waw:
+        return None
+    toks = [_ordinal_token(w) for w, _ in words]
+    if any(t is None for t in toks):
+        return None
+    (v0, t0, def0), rest = toks[0], toks[1:]
+    if not rest:
+        if t0 in ("ord", "adverb"):
+            return v0
+        if t0 in ("tens", "hundred", "thousand") and def0:
+            return v0
+        return None
+    if len(rest) == 1:
+        v1, t1, _ = rest[0]
+        waw1 = words[1][1]
+        if t0 in ("ord", "ord_unit") and v0 < 10 and t1 == "teen_ten" and not waw1:
+            return v0 + 10
+        if t0 in ("ord", "ord_unit") and v0 < 10 and t1 == "tens" and waw1:
+            return v0 + v1
+    return None
