@@ -4,28 +4,48 @@ Every extractor finds its spans in normalized text and reports them against the
 original article text, so this module returns, next to the normalized string, an
 :class:`OffsetMap` from normalized positions back to original ones.
 
-The character data comes from camel-tools where it has it (the ``arclean`` char map,
-and the letter sets of ``dediac_ar``, ``normalize_alef_ar``,
-``normalize_alef_maksura_ar`` and ``normalize_teh_marbuta_ar``); presentation forms
-are expanded with Unicode's compatibility decompositions, as camel-tools'
-``normalize_unicode`` does, but only for the Arabic presentation blocks so that
-``²`` or ``ﬁ`` elsewhere in an article never turn into digits or letters.
+The character data comes from camel-tools where it has it: the letter sets of
+``dediac_ar``, ``normalize_alef_ar``, ``normalize_alef_maksura_ar`` and
+``normalize_teh_marbuta_ar``, the special cases of ``normalize_unicode`` (﷼, ﷽), and
+the ``arclean`` char map, read from camel-tools' own JSON file (option ``arclean``;
+preset ``"arclean"`` reproduces ``CharMapper.builtin_mapper("arclean")``).
+Presentation forms are expanded with Unicode's compatibility decompositions, as
+``normalize_unicode`` does, but only for the Arabic presentation blocks, so that ``²``
+or ``ﬁ`` elsewhere in an article never turn into digits or letters.
 
-Normalization is a character-level mapping: each original character becomes zero,
-one or several normalized characters, and runs of horizontal whitespace become one
-space. One-to-one replacements go through ``str.translate``; only deletions,
-expansions and whitespace runs are visited one by one, so the offset map costs
-little on ordinary news text.
+Normalization is a character-level mapping (plus canonical composition of a letter
+with a following madda/hamza mark, and whitespace runs becoming one space): each
+original character becomes zero, one or several normalized characters.  All steps
+are folded into one table per set of options.  The frequent one-to-one replacements
+(alef variants, digits, Arabic punctuation) are applied with ``str.replace``, which
+never moves an offset; everything that changes length (deletions, expansions,
+whitespace runs) and the rare one-to-one replacements are found by one regex pass,
+so the offset map costs little on ordinary news text.
+
+Differences from camel-tools, on purpose:
+
+- ``٫`` (Arabic decimal separator) becomes ``.`` and ``٬`` (thousands separator)
+  ``,``, so ``٥٫٠٥`` normalizes to ``5.05``; camel's ``arclean`` maps them to ``,`` and
+  ``'`` (the ``"arclean"`` preset keeps camel's behaviour).
+- Zero-width and bidi controls are deleted; ``arclean`` turns U+2000..U+200F into a
+  space, which splits words written with a ZWNJ.
+- ``arclean`` maps a few characters to characters it then deletes (``⁋`` -> ``¶``);
+  our ``arclean`` step is taken to its fixed point (``⁋`` -> nothing) so that
+  normalization stays idempotent.
+- ``normalize_unicode`` applies NFKC to everything (``²`` -> ``2``, ``ﬁ`` -> ``fi``);
+  we expand only the Arabic presentation blocks.
 """
 
 from __future__ import annotations
 
+import json
+import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
-
-import regex
+from importlib.util import find_spec
+from pathlib import Path
 
 from akhbar.errors import ConfigError
 
@@ -33,14 +53,15 @@ __all__ = [
     "NormalizeOptions",
     "OffsetMap",
     "PRESETS",
+    "DEFAULT_PRESET",
     "normalize",
     "normalize_with_offsets",
 ]
 
-# Letters and marks as camel-tools defines them (camel_tools.utils.dediac and
-# camel_tools.utils.normalize); kept here as code points so importing akhbar.text does
-# not import camel-tools' heavier modules.  tests/test_normalize.py checks that they
-# agree with camel-tools on its own documented examples.
+# Letters and marks as camel-tools defines them (camel_tools.utils.charsets
+# AR_DIAC_CHARSET and camel_tools.utils.normalize); kept here as code points so that
+# importing akhbar.text does not import camel-tools.  tests/test_normalize.py checks
+# that they agree with camel-tools on its own documented examples.
 _DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
 # Quranic annotation marks and the extended Arabic marks camel's arclean map drops.
 _EXTRA_MARKS = "".join(chr(c) for c in [*range(0x0610, 0x061B), *range(0x0653, 0x0660),
@@ -54,13 +75,30 @@ _DIGITS = {**{chr(0x0660 + i): str(i) for i in range(10)},
            **{chr(0x06F0 + i): str(i) for i in range(10)}}
 _PUNCTUATION = {"\u060c": ",", "\u061b": ";", "\u061f": "?", "\u066a": "%",
                 "\u066b": ".", "\u066c": ",", "\u06d4": "."}
+# Persian and Urdu letter shapes that Arabic text typed on other keyboards carries:
+# keheh, Farsi yeh, heh doachashmee, heh goal, ...  Farsi yeh is written for both ي
+# and ى; inside a word it has dots, so it is read as ي (camel's arclean says ى).
+_LETTERS = {"\u06a9": "\u0643", "\u06aa": "\u0643", "\u06cc": "\u064a", "\u06d0": "\u064a",
+            "\u06d2": "\u064a", "\u06be": "\u0647", "\u06c1": "\u0647", "\u06c2": "\u0647",
+            "\u06c0": "\u0647", "\u06c3": "\u0629", "\u06d5": "\u0647", "\u06cf": "\u0648",
+            "\u0672": "\u0627", "\u0673": "\u0627", "\u0675": "\u0627"}
+# camel-tools' normalize_unicode special cases, applied before NFKC.
+_UNICODE_FIX = {"\ufdfc": "ريال", "\ufdfd": "بسم الله الرحمن الرحيم"}
+# A base letter followed by madda/hamza above/below: canonical composition (NFC)
+# turns ا+ٓ into آ, ا+ٔ into أ, و+ٔ into ؤ, ي+ٔ into ئ, ...
+_COMPOSE_BASES = "\u0627\u0648\u064a\u06c1\u06d2\u06d5"
+_COMPOSE_MARKS = "\u0653\u0654\u0655"
 # Zero-width and bidirectional controls: ZWSP, ZWNJ, ZWJ, LRM, RLM, ALM, LRE..RLO,
-# WJ, LRI..PDI, BOM/ZWNBSP, soft hyphen, Arabic letter mark.
+# WJ, invisible operators, LRI..PDI, BOM/ZWNBSP, soft hyphen, Mongolian vowel separator.
 _CONTROLS = "\u200b\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e" \
-            "\u2060\u2066\u2067\u2068\u2069\ufeff\u00ad"
+            "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff\u00ad\u180e"
 # Horizontal whitespace; newlines are structure (paragraphs) and are kept.
 _HSPACE = " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008" \
           "\u2009\u200a\u202f\u205f\u3000\u000b\u000c"
+# One-to-one replacements frequent enough in news text to be applied with
+# str.replace rather than found by the regex.
+_FREQUENT = frozenset(_ALEFS) | frozenset(_ALEF_MAKSURA) | frozenset(_TEH_MARBUTA) \
+    | frozenset(_DIGITS) | frozenset(_PUNCTUATION)
 
 
 @dataclass(frozen=True)
@@ -69,23 +107,31 @@ class NormalizeOptions:
 
     presentation: bool = True   # expand U+FB50-U+FDFF, U+FE70-U+FEFF (ﻻ -> لا, ﷲ -> الله)
     controls: bool = True       # drop zero-width and bidi controls
+    compose: bool = True        # ا + ٔ -> أ (canonical composition of madda/hamza marks)
+    letters: bool = True        # Persian/Urdu letter shapes -> Arabic (ک -> ك, ی -> ي)
+    arclean: bool = False       # camel-tools' arclean char map (drops non-Arabic/Latin-1)
     tatweel: bool = True        # drop kashida
     diacritics: bool = True     # drop tashkeel incl. shadda, sukun, dagger alef
     alef: bool = True           # أ إ آ ٱ -> ا
     alef_maksura: bool = False  # ى -> ي
     teh_marbuta: bool = False   # ة -> ه
     digits: bool = True         # Arabic-Indic and Persian digits -> ASCII
-    punctuation: bool = True    # ، ؛ ؟ ٪ ٫ ٬ -> , ; ? % . ,
+    punctuation: bool = True    # ، ؛ ؟ ٪ ٫ ٬ ۔ -> , ; ? % . , .
     whitespace: bool = True     # runs of horizontal whitespace -> one space
 
 
+_ALL_OFF = NormalizeOptions(**{f.name: False for f in fields(NormalizeOptions)})
+
 PRESETS: dict[str, NormalizeOptions] = {
     # For showing text: only invisible or purely typographic differences go.
-    "display": NormalizeOptions(diacritics=False, alef=False, digits=False, punctuation=False),
+    "display": NormalizeOptions(letters=False, diacritics=False, alef=False, digits=False,
+                                punctuation=False),
     # The default: what a reader would call "the same text" compares equal.
     "search": NormalizeOptions(),
     # For matching names and lexicons: also folds the letters writers mix up.
     "match": NormalizeOptions(alef_maksura=True, teh_marbuta=True),
+    # camel-tools' arclean CharMapper alone (taken to its fixed point, see above).
+    "arclean": replace(_ALL_OFF, arclean=True),
 }
 DEFAULT_PRESET = "search"
 
@@ -96,7 +142,7 @@ def _options(preset: str | NormalizeOptions, overrides: dict) -> NormalizeOption
     else:
         try:
             base = PRESETS[preset]
-        except KeyError:
+        except (KeyError, TypeError):
             raise ConfigError(f"unknown normalization preset {preset!r}; "
                               f"choose one of {sorted(PRESETS)}") from None
     if overrides:
@@ -109,77 +155,164 @@ def _options(preset: str | NormalizeOptions, overrides: dict) -> NormalizeOption
     return base
 
 
+@lru_cache(maxsize=1)
+def _arclean_map() -> tuple[dict[str, str | None], str | None]:
+    """camel-tools' arclean char map, expanded: (char -> str or None, default)."""
+    spec = find_spec("camel_tools")
+    if spec is None or not spec.submodule_search_locations:
+        raise ConfigError("the 'arclean' normalization step needs camel-tools; "
+                          "install it with: pip install camel-tools")
+    path = Path(list(spec.submodule_search_locations)[0]) / "utils" / "charmaps" \
+        / "arclean_map.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    out: dict[str, str | None] = {}
+    for key, value in data.get("charMap", {}).items():
+        if len(key) == 3 and key[1] == "-":
+            for cp in range(ord(key[0]), ord(key[2]) + 1):
+                out[chr(cp)] = value
+        else:
+            out[key] = value
+    return out, data.get("default")
+
+
+def _char_class(chars) -> str:
+    """A regex character class body for ``chars``, as ranges."""
+    cps = sorted({ord(c) for c in chars})
+    parts = []
+    i = 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        a, b = chr(cps[i]), chr(cps[j])
+        parts.append(re.escape(a) if i == j else f"{re.escape(a)}-{re.escape(b)}")
+        i = j + 1
+    return "".join(parts)
+
+
 class _Plan:
-    """The compiled form of one set of options: a translate table and a regex."""
+    """The compiled form of one set of options: replace pairs, a table and a regex."""
 
     def __init__(self, opts: NormalizeOptions):
         self.opts = opts
-        one: dict[str, str] = {}
-        if opts.alef:
-            one.update(_ALEFS)
-        if opts.alef_maksura:
-            one.update(_ALEF_MAKSURA)
-        if opts.teh_marbuta:
-            one.update(_TEH_MARBUTA)
-        if opts.digits:
-            one.update(_DIGITS)
-        if opts.punctuation:
-            one.update(_PUNCTUATION)
-        deleted = ""
-        if opts.diacritics:
-            deleted += _DIACRITICS + _EXTRA_MARKS
-        if opts.tatweel:
-            deleted += _TATWEEL
+        steps: list[tuple[dict[str, str | None], str | None]] = []
         if opts.controls:
-            deleted += _CONTROLS
-        self.deleted = frozenset(deleted)
-        self.table = str.maketrans(one)
-        expand: dict[str, str] = {}
+            steps.append(({c: "" for c in _CONTROLS}, None))
         if opts.presentation:
+            pres: dict[str, str | None] = {}
             for cp in [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF)]:
                 ch = chr(cp)
-                decomposed = unicodedata.normalize("NFKC", ch)
-                if decomposed == ch:
-                    continue
-                # FE70..FE7F are spacing forms of marks: NFKC gives " \u064b"; they
-                # are marks, not a space plus a mark.
-                decomposed = decomposed.strip() or decomposed
-                mapped = self._apply_simple(decomposed)
-                if len(mapped) == 1:
-                    one[ch] = mapped
-                else:
-                    expand[ch] = mapped
-            self.table = str.maketrans(one)
-        self.expand = expand
-        specials = "".join(sorted(self.deleted | set(expand)))
-        alts = []
-        if specials:
-            alts.append(f"[{regex.escape(specials)}]+")
+                dec = _UNICODE_FIX.get(ch) or unicodedata.normalize("NFKC", ch)
+                if dec != ch:
+                    # FE70..FE7F are spacing forms of marks: NFKC gives " \u064b"; they
+                    # are marks, not a space plus a mark.
+                    pres[ch] = dec.strip() or dec
+            steps.append((pres, None))
+        if opts.letters:
+            steps.append((dict(_LETTERS), None))
+        if opts.arclean:
+            steps.append(_arclean_map())
+        deleted = ""
+        if opts.tatweel:
+            deleted += _TATWEEL
+        if opts.diacritics:
+            deleted += _DIACRITICS + _EXTRA_MARKS
+        if deleted:
+            steps.append(({c: "" for c in deleted}, None))
+        one: dict[str, str | None] = {}
+        for table, on in ((_ALEFS, opts.alef), (_ALEF_MAKSURA, opts.alef_maksura),
+                          (_TEH_MARBUTA, opts.teh_marbuta), (_DIGITS, opts.digits),
+                          (_PUNCTUATION, opts.punctuation)):
+            if on:
+                one.update(table)
+        if one:
+            steps.append((one, None))
+        self._steps = steps
+        self.default_delete = opts.arclean and _arclean_map()[1] == ""
+        known = set(_arclean_map()[0]) if self.default_delete else set()
+
+        # Fold every step into one map: char -> what it finally becomes.
+        candidates = set().union(*(t for t, _ in steps)) if steps else set()
+        cmap: dict[str, str] = {}
+        for c in candidates:
+            out = self.run(c)
+            if out != c:
+                cmap[c] = out
+        ws = set(_HSPACE) if opts.whitespace else set()
         if opts.whitespace:
-            ws = regex.escape(_HSPACE)
-            dl = regex.escape("".join(sorted(self.deleted)))
-            follow = f"[{ws}{dl}]" if dl else f"[{ws}]"
+            # characters that become only whitespace are whitespace too
+            ws |= {c for c, v in cmap.items() if v and not v.strip(_HSPACE)}
+        self.cmap = cmap
+        self.ws = frozenset(ws)
+        # frequent one-to-one replacements: applied with str.replace
+        self.pairs = [(c, v) for c, v in sorted(cmap.items())
+                      if c in _FREQUENT and len(v) == 1 and c not in ws]
+        frequent = {c for c, _ in self.pairs}
+        # everything else that changes: the regex
+        deleted_set = {c for c, v in cmap.items() if v == "" and c not in ws}
+        expand_set = {c for c, v in cmap.items() if v and c not in frequent and c not in ws}
+        if self.default_delete:
+            kept = {c for c in known if c not in cmap} | frequent | ws | {"\n", "\r"}
+            del_cls = f"[^{_char_class(kept | expand_set)}]"
+        else:
+            del_cls = f"[{_char_class(deleted_set)}]" if deleted_set else None
+        alts = []
+        if opts.compose:
+            alts.append(f"[{_COMPOSE_BASES}][{_COMPOSE_MARKS}]")
+        if ws:
+            wcls = _char_class(ws)
+            follow = f"(?:[{wcls}]|{del_cls})" if del_cls else f"[{wcls}]"
             # Two or more (whitespace or deleted) characters led by whitespace, or one
             # whitespace character that is not a plain space.  A single space, by far
             # the most common case, is never visited.
-            alts.append(f"[{ws}]{follow}+|[{regex.escape(_HSPACE.replace(' ', ''))}]")
-        self.pattern = regex.compile("|".join(alts)) if alts else None
+            alts.append(f"[{wcls}]{follow}+")
+            if ws - {" "}:
+                alts.append(f"[{_char_class(ws - {' '})}]")
+        if del_cls:
+            alts.append(f"{del_cls}+")
+        if expand_set:
+            alts.append(f"[{_char_class(expand_set)}]")
+        self.pattern = re.compile("|".join(alts)) if alts else None
+        self._cache: dict[str, str] = {}
 
-    def _apply_simple(self, s: str) -> str:
-        table = {}
-        o = self.opts
-        for m, on in ((_ALEFS, o.alef), (_ALEF_MAKSURA, o.alef_maksura),
-                      (_TEH_MARBUTA, o.teh_marbuta), (_DIGITS, o.digits),
-                      (_PUNCTUATION, o.punctuation)):
-            if on:
-                table.update(m)
-        return "".join(table.get(c, c) for c in s if c not in self.deleted)
+    def run(self, s: str) -> str:
+        """Apply every step in order to ``s``, until nothing changes (fixed point)."""
+        for _ in range(4):
+            t = s
+            for table, default in self._steps:
+                t = "".join(v if (v := table.get(c, default)) is not None else c for c in t)
+            if t == s:
+                return t
+            s = t
+        return s
 
     def replacement(self, chunk: str) -> str:
-        """What a matched run of special characters becomes."""
-        if self.opts.whitespace and chunk[0] in _HSPACE:
-            return " "
-        return "".join(self.expand.get(c, "") for c in chunk)
+        """What a matched chunk becomes."""
+        r = self._cache.get(chunk)
+        if r is not None:
+            return r
+        c0 = chunk[0]
+        if c0 in self.ws:
+            r = " "
+        elif len(chunk) == 2 and chunk[1] in _COMPOSE_MARKS and self.opts.compose \
+                and c0 in _COMPOSE_BASES:
+            r = self.run(unicodedata.normalize("NFC", chunk))
+        else:
+            get = self.cmap.get
+            r = "".join(get(c, "") for c in chunk)
+        if len(chunk) <= 4:
+            self._cache[chunk] = r
+        return r
+
+    def _sub(self, m: re.Match) -> str:
+        return self.replacement(m.group())
+
+    def finish(self, text: str) -> str:
+        """Apply the frequent one-to-one replacements."""
+        for a, b in self.pairs:
+            if a in text:
+                text = text.replace(a, b)
+        return text
 
 
 @lru_cache(maxsize=64)
@@ -210,6 +343,7 @@ class OffsetMap:
 
     @classmethod
     def identity(cls, n: int) -> "OffsetMap":
+        """The map of a string that normalization left unchanged in length."""
         return cls([(0, n, 0, n, True)], n, n)
 
     def start(self, i: int) -> int:
@@ -245,7 +379,12 @@ class OffsetMap:
         return e
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """Original ``(start, end)`` of the normalized span ``norm[start:end]``."""
+        """Original ``(start, end)`` of the normalized span ``norm[start:end]``.
+
+        >>> norm, m = normalize_with_offsets("الأمـــينُ العام")
+        >>> m.span(0, 6)
+        (0, 10)
+        """
         if end <= start:
             s = self.start(start)
             return s, s
@@ -259,17 +398,22 @@ class OffsetMap:
 def normalize(text: str, preset: str | NormalizeOptions = DEFAULT_PRESET, **options) -> str:
     """Normalize Arabic text; see :data:`PRESETS` and :class:`NormalizeOptions`.
 
+    ``preset`` is ``"search"`` (default), ``"display"``, ``"match"`` or ``"arclean"``;
+    keyword options switch single steps on or off (``normalize(t, teh_marbuta=True)``).
+
     >>> normalize("قالَ الرئيسُ إنّ ٢٠٢٣ ﻻ")
     'قال الرئيس ان 2023 لا'
     >>> normalize("الأمـــين  العام", preset="display")
     'الأمين العام'
+    >>> normalize("مدرسة على", preset="match")
+    'مدرسه علي'
     """
     if not isinstance(text, str):
         raise TypeError(f"normalize() needs a str, not {type(text).__name__}")
     plan = _plan(_options(preset, options))
     if plan.pattern is not None:
-        text = plan.pattern.sub(lambda m: plan.replacement(m.group()), text)
-    return text.translate(plan.table)
+        text = plan.pattern.sub(plan._sub, text)
+    return plan.finish(text)
 
 
 def normalize_with_offsets(text: str, preset: str | NormalizeOptions = DEFAULT_PRESET,
@@ -287,25 +431,29 @@ def normalize_with_offsets(text: str, preset: str | NormalizeOptions = DEFAULT_P
         raise TypeError(f"normalize_with_offsets() needs a str, not {type(text).__name__}")
     plan = _plan(_options(preset, options))
     if plan.pattern is None:
-        return text.translate(plan.table), OffsetMap.identity(len(text))
+        return plan.finish(text), OffsetMap.identity(len(text))
     out: list[str] = []
     blocks: list[tuple[int, int, int, int, bool]] = []
     n = 0      # normalized length so far
     prev = 0   # original position copied up to
+    rep_of = plan.replacement
     for m in plan.pattern.finditer(text):
         a, b = m.span()
         if a > prev:
             out.append(text[prev:a])
             blocks.append((n, n + a - prev, prev, a, True))
             n += a - prev
-        rep = plan.replacement(m.group())
-        if rep:
+        rep = rep_of(m.group())
+        k = len(rep)
+        if k:
             out.append(rep)
-        blocks.append((n, n + len(rep), a, b, len(rep) == b - a == 1))
-        n += len(rep)
+        blocks.append((n, n + k, a, b, k == b - a == 1))
+        n += k
         prev = b
-    if prev < len(text) or not blocks:
+    if not blocks:
+        return plan.finish(text), OffsetMap.identity(len(text))
+    if prev < len(text):
         out.append(text[prev:])
         blocks.append((n, n + len(text) - prev, prev, len(text), True))
         n += len(text) - prev
-    return "".join(out).translate(plan.table), OffsetMap(blocks, n, len(text))
+    return plan.finish("".join(out)), OffsetMap(blocks, n, len(text))
