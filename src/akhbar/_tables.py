@@ -9,8 +9,11 @@ registry, so adding a table never means editing either of them.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
@@ -55,6 +58,7 @@ class TableSpec:
     per_article: Callable  # (Article, **options) -> DataFrame with ``schema``
     description: str = ""
     finalize: Callable | None = None  # corpus-level pass over the concatenated table
+    scope: str = "article"  # "article": per_article(article); "corpus": per_article(corpus)
 
 
 TABLES: dict[str, TableSpec] = {}
@@ -73,3 +77,32 @@ def register_table(name: str, schema: Schema, description: str = "",
         return fn
 
     return deco
+
+
+def register_corpus_table(name: str, schema: Schema, description: str = ""):
+    """Decorator: register ``fn(corpus, **options) -> DataFrame`` as corpus-level table ``name``.
+
+    Analyses (keywords, co-occurrence, timeline, summary) need the whole corpus at once.
+    """
+
+    def deco(fn):
+        TABLES[name] = TableSpec(name, dict(schema), fn, description, None, "corpus")
+        return fn
+
+    return deco
+
+
+def write_table(df, path: Path, fmt: str) -> None:
+    """Write ``df`` atomically: a temporary file in the same folder, then a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        if fmt == "parquet":
+            df.to_parquet(tmp, index=False)
+        else:
+            df.to_csv(tmp, index=False, encoding="utf-8")
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

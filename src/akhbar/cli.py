@@ -3,33 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 import time
 from datetime import date
 from pathlib import Path
 
+from akhbar._tables import write_table
 from akhbar.corpus import Corpus, load_corpus, sample_path
 from akhbar.errors import AkhbarError
 
 FORMATS = ("parquet", "csv")
-
-
-def write_table(df, path: Path, fmt: str) -> None:
-    """Write ``df`` atomically: a temporary file in the same folder, then a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        if fmt == "parquet":
-            df.to_parquet(tmp, index=False)
-        else:
-            df.to_csv(tmp, index=False, encoding="utf-8")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from akhbar._tables import TABLES, empty_frame, make_frame
+from akhbar.engines.local import check_workers, map_articles
 from akhbar.errors import ConfigError
 from akhbar.loader import Article, LoadFailure, iter_items
 
@@ -70,7 +71,8 @@ class Corpus(Sequence):
     """
 
     def __init__(self, articles: Iterable[Article] = (),
-                 errors: Iterable[LoadFailure] = (), source: str | None = None):
+                 errors: Iterable[LoadFailure] = (), source: str | None = None,
+                 workers: int = 1):
         self._articles: list[Article] = []
         self._by_id: dict[str, Article] = {}
         for a in articles:
@@ -81,6 +83,8 @@ class Corpus(Sequence):
             self._by_id[a.id] = a
         self._errors = list(errors)
         self.source = source
+        #: processes used to build per-article tables; results do not depend on it
+        self.workers = check_workers(workers)
         self._cache: dict = {}
 
     # -- sequence protocol ---------------------------------------------------------------
@@ -97,7 +101,7 @@ class Corpus(Sequence):
             except KeyError:
                 raise KeyError(f"no article with id {key!r}") from None
         if isinstance(key, slice):
-            return Corpus(self._articles[key], source=self.source)
+            return Corpus(self._articles[key], source=self.source, workers=self.workers)
         return self._articles[key]
 
     def __contains__(self, item) -> bool:
@@ -149,16 +153,17 @@ class Corpus(Sequence):
         except KeyError:
             raise ConfigError(f"no table named {name!r}; known: {self.table_names()}") from None
         key = (name, tuple(sorted(options.items())))
-        if key not in self._cache:
+        if key in self._cache:
+            return self._cache[key].copy()
+        if spec.scope == "corpus":
+            self._cache[key] = make_frame(spec.per_article(self, **options), spec.schema)
+        else:
             parts = []
-            for a in self._articles:
-                try:
-                    part = spec.per_article(a, **options)
-                except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
-                    self._errors.append(LoadFailure(a.path, f"{name}_failed",
-                                                    f"{type(exc).__name__}: {exc}"))
-                    continue
-                if len(part):
+            for part in map_articles(spec.per_article, name, self._articles, options,
+                                     self.workers):
+                if isinstance(part, LoadFailure):  # one bad article must not stop the run
+                    self._errors.append(part)
+                elif len(part):
                     parts.append(part)
             df = pd.concat(parts, ignore_index=True) if parts else empty_frame(spec.schema)
             df = make_frame(df, spec.schema)
@@ -166,10 +171,6 @@ class Corpus(Sequence):
                 df = spec.finalize(df)
             self._cache[key] = df
         return self._cache[key].copy()
-
-    def tables(self, names: Iterable[str] | None = None, **options) -> dict[str, pd.DataFrame]:
-        """Every table (or the ``names`` given) as a dict of DataFrames."""
-        return {n: self.table(n, **options.get(n, {})) for n in (names or self.table_names())}
 
     def tokens(self) -> pd.DataFrame:
         return self.table("tokens")
@@ -187,19 +188,69 @@ class Corpus(Sequence):
     def entities(self) -> pd.DataFrame:
         return self.table("entities")
 
+    def people(self) -> pd.DataFrame:
+        """One row per person (canonical name) with variants, roles and counts."""
+        return self.table("people")
+
+    def organizations(self) -> pd.DataFrame:
+        return self.table("organizations")
+
+    def places(self) -> pd.DataFrame:
+        return self.table("places")
+
+    def frequencies(self, by: str = "norm", stopwords: bool = False,
+                    min_count: int = 1) -> pd.DataFrame:
+        """Token frequencies by normalized form or stem; stop words excluded by default."""
+        return self.table("frequencies", by=by, stopwords=stopwords, min_count=min_count)
+
+    def ngrams(self, n: int = 2) -> pd.DataFrame:
+        return self.table("ngrams", n=n)
+
+    def keywords(self, article_id: str | None = None, n: int = 20,
+                 method: str = "tfidf") -> pd.DataFrame:
+        """Top ``n`` keywords of one article, or of the corpus when ``article_id`` is None."""
+        if article_id is not None and article_id not in self._by_id:
+            raise KeyError(f"no article with id {article_id!r}")
+        df = self.table("keywords", n=n, method=method)
+        sel = df["article_id"].isna() if article_id is None else df["article_id"] == article_id
+        return df[sel].reset_index(drop=True)
+
+    def collocations(self, n: int = 2, min_count: int = 3, measure: str = "pmi") -> pd.DataFrame:
+        return self.table("collocations", n=n, min_count=min_count, measure=measure)
+
+    def cooccurrence(self, labels: tuple[str, ...] = ("PER", "ORG", "LOC"),
+                     window: str = "sentence") -> pd.DataFrame:
+        """Edge list (source, target, weight, articles) of canonical entities seen together."""
+        df = self.table("cooccurrence", window=window)
+        return df[df["source_label"].isin(labels) & df["target_label"].isin(labels)] \
+            .reset_index(drop=True)
+
+    def timeline(self, freq: str = "M") -> pd.DataFrame:
+        return self.table("timeline", freq=freq)
+
+    def summary(self) -> pd.DataFrame:
+        return self.table("summary")
+
+    def analyze(self) -> dict[str, pd.DataFrame]:
+        """Every table, computed once: ``{name: DataFrame}`` (what ``akhbar analyze`` writes)."""
+        names = [n for n in self.table_names() if n != "errors"] + ["errors"]
+        return {n: self.table(n) for n in names}
+
 
 def _load_registry() -> None:
     # Importing the stages registers their tables; the corpus never names them itself.
     import akhbar.registry  # noqa: F401
 
 
-def load_corpus(source, *, errors: str = "collect", progress: bool = False, **opts) -> Corpus:
+def load_corpus(source, *, errors: str = "collect", progress: bool = False, workers: int = 1,
+                **opts) -> Corpus:
     """Load a folder, glob, file, ``.zip``/``.tar.gz`` archive or table into a :class:`Corpus`.
 
     ``errors="collect"`` (the default) records each file that cannot be read in
     ``corpus.errors`` and loads the rest; ``errors="raise"`` raises
     :class:`~akhbar.errors.LoadError` at the first one.  Table sources take
     ``text_col=``, ``id_col=`` and ``date_col=``; every source takes ``max_bytes=``.
+    ``workers=N`` builds the per-article tables in N processes (same results, same order).
 
     >>> corpus = load_corpus(sample_path())
     >>> corpus["ffb72ef4f8e45c58"].related[0][:24]
@@ -227,7 +278,7 @@ def load_corpus(source, *, errors: str = "collect", progress: bool = False, **op
             item = _with_id(item, f"{item.id}~{seen[item.id]}")
         seen[item.id] = seen.get(item.id, 1)
         articles.append(item)
-    return Corpus(articles, failures, source=str(source))
+    return Corpus(articles, failures, source=str(source), workers=workers)
 
 
 def _with_id(a: Article, new_id: str) -> Article:

@@ -1,0 +1,42 @@
+"""Registers the corpus-level analysis tables that ``akhbar analyze`` writes."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from akhbar._tables import register_corpus_table
+from akhbar.analysis.collocations import COLLOCATION_SCHEMA, collocations
+from akhbar.analysis.cooccurrence import EDGE_SCHEMA, cooccurrence
+from akhbar.analysis.keywords import KEYWORD_SCHEMA, keywords
+from akhbar.analysis.summary import SUMMARY_SCHEMA, summary
+from akhbar.analysis.timeline import TIMELINE_SCHEMA, timeline
+
+
+@register_corpus_table("keywords", KEYWORD_SCHEMA,
+                       "top tf-idf keywords of each article, then of the corpus (article_id empty)")
+def _keywords(corpus, n: int = 20, method: str = "tfidf"):
+    tokens = corpus.tokens()
+    frames = [keywords(tokens, article_id=aid, n=n, method=method)
+              for aid in corpus.ids if (tokens["article_id"] == aid).any()]
+    frames = [f for f in frames + [keywords(tokens, None, n=n, method=method)] if len(f)]
+    return pd.concat(frames, ignore_index=True) if frames else tokens.iloc[0:0, 0:0]
+
+
+@register_corpus_table("collocations", COLLOCATION_SCHEMA, "bigrams by PMI, seen 3+ times")
+def _collocations(corpus, n: int = 2, min_count: int = 3, measure: str = "pmi"):
+    return collocations(corpus.tokens(), n=n, min_count=min_count, measure=measure)
+
+
+@register_corpus_table("cooccurrence", EDGE_SCHEMA, "entities sharing a sentence")
+def _cooccurrence(corpus, window: str = "sentence"):
+    return cooccurrence(corpus.entities(), corpus.sentences(), window=window)
+
+
+@register_corpus_table("timeline", TIMELINE_SCHEMA, "date mentions per month and article")
+def _timeline(corpus, freq: str = "M"):
+    return timeline(corpus.dates(), freq=freq)
+
+
+@register_corpus_table("summary", SUMMARY_SCHEMA, "corpus counts")
+def _summary(corpus):
+    return summary(corpus)

@@ -1,0 +1,177 @@
+"""The local engine: a process pool over articles, and streaming to part files.
+
+``map_articles`` runs one per-article table function over many articles in worker
+processes; ``executor.map`` keeps the input order, so results are identical to a
+single process.  ``stream_tables`` reads a source chunk by chunk and writes every
+per-article table as Parquet (or CSV) part files, so memory is bounded by the chunk
+size, not the corpus size.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
+from itertools import islice
+from pathlib import Path
+
+import pandas as pd
+
+from akhbar._tables import TABLES, make_frame, write_table
+from akhbar.errors import ConfigError
+from akhbar.loader import Article, LoadFailure, iter_items
+
+ARTICLE_TABLES = ("articles", "segments")
+
+
+def check_workers(workers: int | None) -> int:
+    if workers is None:
+        return 1
+    if not isinstance(workers, int) or workers < 1:
+        raise ConfigError(f"workers must be a positive integer, not {workers!r}")
+    return workers
+
+
+def _safe_call(fn: Callable, name: str, article: Article, options: dict):
+    """Run ``fn`` on one article; a failure becomes a LoadFailure instead of an exception."""
+    try:
+        return fn(article, **options)
+    except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
+        return LoadFailure(article.path, f"{name}_failed", f"{type(exc).__name__}: {exc}")
+
+
+def map_articles(fn: Callable, name: str, articles: list[Article], options: dict,
+                 workers: int = 1) -> list:
+    """``fn(article, **options)`` for each article, in order, in ``workers`` processes."""
+    call = partial(_safe_call, fn, name, options=options)
+    if workers <= 1 or len(articles) < 2:
+        return [call(a) for a in articles]
+    chunksize = max(1, len(articles) // (workers * 8))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(call, articles, chunksize=chunksize))
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _write_part(df: pd.DataFrame, folder: Path, index: int, fmt: str) -> Path:
+    path = folder / f"part-{index:05d}.{fmt}"
+    write_table(df, path, fmt)
+    return path
+
+
+def process_chunk(items: list, names: list[str], options: dict | None = None) -> dict[str, pd.DataFrame]:
+    """All per-article tables (plus articles, segments, errors) for one chunk of items.
+
+    ``items`` are Articles or LoadFailures, as :func:`akhbar.loader.iter_items` yields.
+    Used by the local streaming engine and, unchanged, by the Dask engine.
+    """
+    from akhbar.corpus import ERROR_SCHEMA, Corpus, _load_registry, error_row
+
+    _load_registry()
+    options = options or {}
+    articles = [i for i in items if isinstance(i, Article)]
+    failures = [i for i in items if isinstance(i, LoadFailure)]
+    corpus = Corpus(articles, failures)
+    out: dict[str, pd.DataFrame] = {}
+    for name in names:
+        if name in ARTICLE_TABLES:
+            out[name] = corpus.table(name)
+        elif name in TABLES and TABLES[name].scope == "article":
+            out[name] = corpus.table(name, **options.get(name, {}))
+    out["errors"] = make_frame([error_row(f) for f in corpus.failures], ERROR_SCHEMA)
+    return out
+
+
+def streamable_tables() -> list[str]:
+    """Tables that can be built chunk by chunk (the corpus-level analyses cannot)."""
+    from akhbar.corpus import _load_registry
+
+    _load_registry()
+    return [*ARTICLE_TABLES, *(n for n, s in TABLES.items() if s.scope == "article"), "errors"]
+
+
+def stream_tables(source, out: str | os.PathLike, *, names: list[str] | None = None,
+                  fmt: str = "parquet", chunk_size: int = 1000, workers: int = 1,
+                  options: dict | None = None, progress: bool = False,
+                  **load_opts) -> dict[str, int]:
+    """Write every per-article table of ``source`` to ``out/<table>/part-NNNNN.<fmt>``.
+
+    Reads ``chunk_size`` files at a time; memory stays bounded by the chunk, whatever
+    the corpus size.  Returns the row count written per table.
+    """
+    workers = check_workers(workers)
+    if chunk_size < 1:
+        raise ConfigError(f"chunk_size must be at least 1, not {chunk_size}")
+    names = names or streamable_tables()
+    allowed = set(streamable_tables())
+    bad = [n for n in names if n not in allowed]
+    if bad:
+        raise ConfigError(f"tables {bad} need the whole corpus and cannot be streamed; "
+                          f"streamable: {sorted(allowed)}")
+    out = Path(out)
+    counts = {n: 0 for n in names}
+    items = iter_items(source, **load_opts)
+    chunks = _chunks(items, chunk_size)
+    if progress:
+        from tqdm import tqdm
+
+        chunks = tqdm(chunks, desc="chunks", unit=" chunk")
+    run = partial(process_chunk, names=names, options=options)
+    if workers > 1:
+        pool = ProcessPoolExecutor(max_workers=workers)
+        results: Iterator = bounded_map(pool, run, _sub_chunks(chunks, workers), 2 * workers)
+    else:
+        pool = None
+        results = map(run, chunks)
+    try:
+        for i, tables in enumerate(results):
+            for name in names:
+                df = tables.get(name)
+                if df is None:
+                    continue
+                _write_part(df, out / name, i, fmt)
+                counts[name] += len(df)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    return counts
+
+
+def bounded_map(pool, fn: Callable, items: Iterable, window: int) -> Iterator:
+    """Like ``pool.map`` but with at most ``window`` tasks in flight, results in order.
+
+    ``Executor.map`` submits its whole input at once, which would read the entire
+    corpus into memory; this keeps memory bounded by ``window`` chunks.
+    """
+    from collections import deque
+
+    pending: deque = deque()
+    for item in items:
+        pending.append(pool.submit(fn, item))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def _sub_chunks(chunks: Iterable[list], workers: int) -> Iterator[list]:
+    """Split each chunk so every worker gets a share; part files stay in input order."""
+    for chunk in chunks:
+        step = max(1, -(-len(chunk) // workers))
+        for i in range(0, len(chunk), step):
+            yield chunk[i:i + step]
+
+
+def read_parts(folder: str | os.PathLike) -> pd.DataFrame:
+    """Concatenate the part files of one streamed table, in order."""
+    folder = Path(folder)
+    parts = sorted(folder.glob("part-*"))
+    if not parts:
+        raise ConfigError(f"no part files in {folder}")
+    read = pd.read_parquet if parts[0].suffix == ".parquet" else pd.read_csv
+    return pd.concat([read(p) for p in parts], ignore_index=True)
