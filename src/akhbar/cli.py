@@ -30,6 +30,14 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--id-col", help="id column of a table source")
     a.add_argument("--date-col", help="publication-date column of a table source")
     a.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    a.add_argument("--workers", "-j", type=int, default=1, help="worker processes (default 1)")
+    a.add_argument("--stream", action="store_true",
+                   help="read and write chunk by chunk (part files; memory bounded by "
+                        "--chunk-size); corpus-level analyses are skipped")
+    a.add_argument("--chunk-size", type=int, default=1000, help="articles per chunk/partition")
+    a.add_argument("--engine", choices=("local", "dask"), default="local")
+    a.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 "
+                                       "(default: a local cluster)")
     sub.add_parser("tables", help="list the tables akhbar can write")
     return p
 
@@ -40,7 +48,9 @@ def analyze(args) -> int:
                               ("date_col", args.date_col)) if v}
     t0 = time.perf_counter()
     show = not args.no_progress and sys.stderr.isatty()
-    corpus: Corpus = load_corpus(source, progress=show, **opts)
+    if args.engine == "dask" or args.stream:
+        return _analyze_streaming(args, source, opts, t0, show)
+    corpus: Corpus = load_corpus(source, progress=show, workers=args.workers, **opts)
     names = Corpus.table_names()
     if args.tables:
         wanted = [t.strip() for t in args.tables.split(",") if t.strip()]
@@ -63,6 +73,28 @@ def analyze(args) -> int:
           f"in {dt:.1f}s")
     for name, n in counts.items():
         print(f"  {name:<12} {n:>8} rows  -> {out / f'{name}.{args.format}'}")
+    return 0
+
+
+def _analyze_streaming(args, source: str, opts: dict, t0: float, show: bool) -> int:
+    from akhbar.engines.local import stream_tables, streamable_tables
+
+    names = [t.strip() for t in args.tables.split(",")] if args.tables else streamable_tables()
+    options = {"dates": {"reference_date": args.reference_date}} if args.reference_date else {}
+    if args.engine == "dask":
+        from akhbar.engines.dask import run_dask
+
+        counts = run_dask(source, args.out, names=names, fmt=args.format,
+                          chunk_size=args.chunk_size, scheduler=args.scheduler,
+                          n_workers=max(args.workers, 1), options=options, **opts)
+    else:
+        counts = stream_tables(source, args.out, names=names, fmt=args.format,
+                               chunk_size=args.chunk_size, workers=args.workers,
+                               options=options, progress=show, **opts)
+    print(f"akhbar: {counts.get('articles', 0)} articles, {counts.get('errors', 0)} errors "
+          f"from {source} in {time.perf_counter() - t0:.1f}s ({args.engine} engine, streamed)")
+    for name, n in counts.items():
+        print(f"  {name:<12} {n:>8} rows  -> {Path(args.out) / name}/part-*.{args.format}")
     return 0
 
 

@@ -9,6 +9,7 @@ named shortcuts, so new tables need no change here or in the command line.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
@@ -77,8 +78,12 @@ class Corpus(Sequence):
         self._by_id: dict[str, Article] = {}
         for a in articles:
             if a.id in self._by_id:
-                raise ConfigError(f"duplicate article id {a.id!r} ({a.path} and "
-                                  f"{self._by_id[a.id].path})")
+                # The same id twice (one article saved in two folders, say): keep both
+                # and tell them apart, never drop one.
+                k = 2
+                while f"{a.id}~{k}" in self._by_id:
+                    k += 1
+                a = replace(a, id=f"{a.id}~{k}")
             self._articles.append(a)
             self._by_id[a.id] = a
         self._errors = list(errors)
@@ -265,26 +270,14 @@ def load_corpus(source, *, errors: str = "collect", progress: bool = False, work
         items = tqdm(items, desc="loading", unit=" files")
     articles: list[Article] = []
     failures: list[LoadFailure] = []
-    seen: dict[str, int] = {}
     for item in items:
         if isinstance(item, LoadFailure):
             if errors == "raise":
                 raise item.to_error()
             failures.append(item)
-            continue
-        if item.id in seen:
-            # Two files with the same stem in different folders: keep both, tell them apart.
-            seen[item.id] += 1
-            item = _with_id(item, f"{item.id}~{seen[item.id]}")
-        seen[item.id] = seen.get(item.id, 1)
-        articles.append(item)
+        else:
+            articles.append(item)
     return Corpus(articles, failures, source=str(source), workers=workers)
-
-
-def _with_id(a: Article, new_id: str) -> Article:
-    from dataclasses import replace
-
-    return replace(a, id=new_id)
 
 
 def sample_path() -> Path:

@@ -1,0 +1,83 @@
+"""Workers, streaming and the Dask engine give the same tables as one process."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+
+import akhbar
+from akhbar.engines.local import read_parts, stream_tables, streamable_tables
+
+TABLES = ["articles", "segments"]
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    # the sample corpus three times over, as 15 files, plus one broken file
+    d = tmp_path_factory.mktemp("corpus")
+    for k in range(3):
+        for f in akhbar.sample_path().glob("*.txt"):
+            stem = f.stem  # <index>_<hash>: give each copy its own hash
+            shutil.copy(f, d / f"{k}{stem}{k}.txt")
+    (d / "zz_broken.txt").write_bytes(b"\x00\x01binary")
+    return d
+
+
+def _per_article_tables():
+    return [n for n in streamable_tables() if n not in ("articles", "segments", "errors")]
+
+
+def test_two_workers_equal_one(folder):
+    one = akhbar.load_corpus(folder)
+    two = akhbar.load_corpus(folder, workers=2)
+    for name in TABLES + _per_article_tables():
+        pd.testing.assert_frame_equal(one.table(name), two.table(name))
+
+
+def test_streamed_parts_equal_the_in_memory_tables(folder, tmp_path):
+    counts = stream_tables(folder, tmp_path, chunk_size=4, fmt="parquet")
+    corpus = akhbar.load_corpus(folder)
+    assert counts["articles"] == len(corpus) == 15 and counts["errors"] == 1
+    assert len(list((tmp_path / "articles").glob("part-*.parquet"))) == 4
+    for name in TABLES:
+        got = read_parts(tmp_path / name)
+        pd.testing.assert_frame_equal(got, corpus.table(name), check_dtype=False)
+
+
+def test_streaming_with_workers_keeps_order(folder, tmp_path):
+    stream_tables(folder, tmp_path / "one", chunk_size=8)
+    stream_tables(folder, tmp_path / "two", chunk_size=8, workers=2)
+    for name in TABLES:
+        pd.testing.assert_frame_equal(read_parts(tmp_path / "one" / name),
+                                      read_parts(tmp_path / "two" / name))
+
+
+def test_dask_local_cluster_equals_local_engine(folder, tmp_path):
+    pytest.importorskip("distributed")
+    from akhbar.engines.dask import run_dask
+
+    local = stream_tables(folder, tmp_path / "local", chunk_size=6)
+    dask = run_dask(folder, tmp_path / "dask", chunk_size=6, n_workers=2)
+    assert local == dask
+    for name in streamable_tables():
+        pd.testing.assert_frame_equal(read_parts(tmp_path / "local" / name),
+                                      read_parts(tmp_path / "dask" / name))
+
+
+def test_corpus_level_tables_cannot_be_streamed(folder, tmp_path):
+    with pytest.raises(akhbar.ConfigError):
+        stream_tables(folder, tmp_path, names=["keywords"])
+    with pytest.raises(akhbar.ConfigError):
+        akhbar.load_corpus(folder, workers=0)
+
+
+def test_duplicate_ids_are_kept_apart(folder, tmp_path):
+    for f in list(akhbar.sample_path().glob("*.txt"))[:2]:
+        for sub in ("a", "b"):
+            (tmp_path / sub).mkdir(exist_ok=True)
+            shutil.copy(f, tmp_path / sub / f.name)
+    corpus = akhbar.load_corpus(tmp_path)
+    assert len(corpus) == 4 and len(set(corpus.ids)) == 4
+    assert sum(i.endswith("~2") for i in corpus.ids) == 2
