@@ -107,6 +107,7 @@ class _Tok:
 
 def _digit_value(s: str) -> tuple[float, float | None]:
     """Value of a numeral, and the thousands reading when ``1.234`` is ambiguous."""
+    raw = s
     s = s.replace("٬", ",").replace("٫", ".")
     if "," in s and "." in s:
         if s.rfind(".") > s.rfind(","):        # 1,234.5
@@ -123,6 +124,8 @@ def _digit_value(s: str) -> tuple[float, float | None]:
         return float("".join(groups)), None
     if "." in s:
         head, tail = s.split(".")
+        if "." not in raw:
+            return float(s), None              # ٫ is only ever a decimal point
         alt = float(head + tail) if len(tail) == 3 and 1 <= len(head) <= 3 \
             and head != "0" else None
         return float(s), alt
@@ -268,6 +271,8 @@ class NumberSpan:
     first_kind: str           # lexicon type of the first token ("digit" for numerals)
     has_scale: bool
     prefix: str               # an attached preposition or conjunction (و ب ل ف ك)
+    pstart: int               # start including that prefix
+    scale: float              # the last scale word's value (1.0 when none)
 
 
 def scan_numbers(norm: str) -> list[NumberSpan]:
@@ -282,6 +287,7 @@ def scan_numbers(norm: str) -> list[NumberSpan]:
         a, b = m.span("num")
         toks = _tokens(norm, a, b)
         prefix = norm[m.start():a].strip()
+        pstart = m.start()
         while toks:
             value, used = _parse(toks)
             if used == 0:
@@ -291,10 +297,16 @@ def scan_numbers(norm: str) -> list[NumberSpan]:
             alt = None
             if used == 1 and part[0].kind == "digit":
                 _, alt = _digit_value(part[0].text)
+            scales = [t.value / 2 if t.kind == "scale_dual" else t.value
+                      for t in part if t.kind in _SCALES]
             out.append(NumberSpan(part[0].start, part[-1].end, value, alt,
                                   any(t.kind != "digit" for t in part), used, part[0].kind,
-                                  any(t.kind in _SCALES for t in part), prefix))
-            prefix = "و" if used < len(toks) and toks[used].waw else ""
+                                  bool(scales), prefix, pstart,
+                                  scales[-1] if scales else 1.0))
+            if used < len(toks):
+                nxt = toks[used]
+                prefix = "و" if nxt.waw else ""
+                pstart = norm.rfind("و", part[-1].end, nxt.start) if nxt.waw else nxt.start
             toks = toks[used:]
     return out
 

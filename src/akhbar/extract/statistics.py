@@ -1,0 +1,585 @@
+"""Statistics in Arabic news: counts, money, percentages, measures and ordinals.
+
+One pass finds every number (numerals and number words, see
+:mod:`akhbar.text.numbers`); each is then read in its context:
+
+* before it: a qualifier (نحو، أكثر من، لا يقل عن ...), ``بين``/``من`` opening a range,
+  ``نسبة`` (a percentage), or a word that makes it an identifier (القرار رقم 59، المادة 5),
+  a phone number, a rank (المركز 3) or a year (عام 2015);
+* after it: a percent sign or phrase, a currency (symbol, noun, noun + adjective, ISO
+  code), a unit of measure, or the counted noun (تعليق، منطقة تجارة حرة، شريكاً).
+
+Numbers inside the date extractor's spans (years, day numbers) are not statistics.
+Ordinal words (الثاني والثلاثون، الحادي عشر، الـ 78) are rows of kind ``ordinal``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+import regex
+
+from akhbar._tables import register_table
+from akhbar.extract import _base
+from akhbar.text.normalize import normalize, normalize_with_offsets
+from akhbar.text.numbers import NUMBER_NORM, NumberSpan, parse_ordinal, scan_numbers
+
+try:  # the date extractor is written in parallel; work without it until it lands
+    from akhbar.extract.dates import find_dates as _find_dates
+except ImportError:  # pragma: no cover - depends on the checkout
+    _find_dates = None
+
+STAT_SCHEMA = {"article_id": "string", "text": "string", "start": "int64", "end": "int64",
+               "value": "float64", "kind": "string", "unit": "string", "unit_norm": "string",
+               "currency": "string", "qualifier": "string", "value_low": "float64",
+               "value_high": "float64"}
+
+KINDS = ("count", "money", "percent", "ordinal", "measure")
+QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_least", "at_most")
+
+
+def _n(s: str) -> str:
+    return normalize(s, NUMBER_NORM)
+
+
+def _tsv(name: str) -> list[list[str]]:
+    text = resources.files("akhbar.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def _alt(forms) -> str:
+    return "|".join(regex.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)) if f)
+
+
+@dataclass(frozen=True)
+class _Lex:
+    ctx: dict[str, dict[str, str]]          # type -> {normalized form: value}
+    before: dict[str, regex.Pattern]        # type -> pattern ending at the number
+    after: dict[str, regex.Pattern]         # type -> pattern starting after the number
+    cur_nouns: dict[str, tuple[str, str]]   # form -> (base noun, default ISO)
+    cur_names: dict[str, str]               # "noun adj" (base, normalized) -> ISO
+    cur_adj: dict[str, str]                 # adjective spelling -> CLDR adjective
+    cur_symbols: dict[str, str]
+    subunits: dict[str, tuple[str, float]]
+    iso_codes: frozenset[str]
+    currency_re: regex.Pattern
+    symbol_before_re: regex.Pattern
+    units: dict[str, tuple[str, str]]       # form -> (unit_norm, dimension)
+    unit_re: regex.Pattern
+    plurals: dict[str, str]
+    months: frozenset[str]
+    ordinal_re: regex.Pattern
+
+
+def _strip_al(w: str) -> str:
+    return w[2:] if w.startswith("ال") and len(w) > 4 else w
+
+
+def _adj_key(w: str) -> str:
+    """An adjective reduced to its masculine indefinite form: الأمريكية -> امريكي."""
+    w = _strip_al(w)
+    for suf in ("يين", "يون", "يه", "يا"):
+        if w.endswith(suf) and len(w) > len(suf) + 2:
+            return w[: -len(suf)] + "ي"
+    return w
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    ctx: dict[str, dict[str, str]] = {}
+    for row in _tsv("stat_context.tsv"):
+        typ, form = row[0], row[1]
+        ctx.setdefault(typ, {})[_n(form)] = row[2] if len(row) > 2 else ""
+    word_end = r"(?!\p{L})"
+    before = {typ: regex.compile(rf"(?<![\p{{L}}\d])(?:{_alt(forms)})\s{{0,2}}[(\[]?\s{{0,2}}\Z")
+              for typ, forms in ctx.items()}
+    after = {typ: regex.compile(rf"\s{{0,2}}(?:{_alt(forms)}){word_end}")
+             for typ, forms in ctx.items() if typ in ("qual_after", "year_mark")}
+    after["percent_after"] = regex.compile(
+        rf"\s{{0,2}}(?:[%٪]|(?:{_alt(f for f in ctx['percent_after'] if f not in '%٪')}){word_end})")
+
+    cur_nouns: dict[str, tuple[str, str]] = {}
+    cur_names: dict[str, str] = {}
+    cur_adj: dict[str, str] = {}
+    symbols: dict[str, str] = {}
+    subunits: dict[str, tuple[str, float]] = {}
+    for row in _tsv("currency_forms.tsv"):
+        typ, form, value = row[0], row[1], row[2]
+        note = row[3] if len(row) > 3 else ""
+        if typ == "noun":
+            cur_nouns[_n(form)] = (_n(value), note)
+        elif typ == "adj":
+            cur_adj[_adj_key(_n(form))] = _adj_key(_n(value))
+        elif typ == "name":
+            cur_names[_n(form)] = value
+        elif typ == "symbol":
+            symbols[form] = value
+        elif typ == "subunit":
+            subunits[_n(form) if form.isalpha() and not form.isascii() else form] = \
+                (_n(value), float(note))
+    codes = set()
+    for iso, name, sym in (r + [""] * (3 - len(r)) for r in _tsv("currencies_cldr.tsv")):
+        codes.add(iso)
+        words = _n(name).split()
+        if len(words) >= 2:
+            noun = cur_nouns.get(words[0], (words[0], ""))[0]
+            cur_names.setdefault(f"{noun} {_adj_key(' '.join(words[1:2]))}", iso)
+            cur_names.setdefault(_n(name), iso)
+        elif words:
+            cur_names.setdefault(words[0], iso)
+        if sym and any("\u0600" <= c <= "\u06ff" for c in sym):
+            cur_names.setdefault(_n(sym).rstrip("."), iso)
+    # full names written as noun + adjective: make their adjective known too
+    for key, iso in list(cur_names.items()):
+        parts = key.split()
+        if len(parts) == 2 and parts[0] in cur_nouns:
+            cur_names.setdefault(f"{cur_nouns[parts[0]][0]} {_adj_key(parts[1])}", iso)
+    noun_alt = _alt(cur_nouns)
+    name_alt = _alt(k for k in cur_names if " " in k or "." in k)
+    code_alt = _alt(codes)
+    sym_alt = _alt(list(symbols) + [s for s in subunits if not s.isalpha() or s.isascii()])
+    currency_re = regex.compile(
+        rf"\s{{0,2}}(?:(?P<name>{name_alt})\.?(?!\p{{L}})"
+        rf"|(?P<noun>{noun_alt})(?:\s{{1,2}}(?P<adj>(?:ال)?\p{{L}}{{3,14}}))?(?!\p{{L}})"
+        rf"|(?P<code>{code_alt})(?![A-Za-z])"
+        rf"|(?P<sym>{sym_alt}))")
+    symbol_before_re = regex.compile(rf"(?:{_alt(symbols)})\s{{0,2}}\Z")
+
+    units = {}
+    for form, norm_form, dim, _factor in _tsv("unit_words.tsv"):
+        units[_n(form)] = (norm_form, dim)
+    unit_re = regex.compile(rf"\s{{0,2}}(?:{_alt(units)})(?![\p{{L}}\d])")
+    plurals = {_n(p): s for p, s in _tsv("unit_plurals.tsv")}
+
+    months_data = json.loads(resources.files("akhbar.data").joinpath("months.json")
+                             .read_text(encoding="utf-8"))
+    months = set()
+    for section in ("gregorian", "hijri", "weekdays", "written_for_akhbar"):
+        for name in months_data.get(section, {}) or {}:
+            if isinstance(name, str):
+                months.add(_n(name).split()[0])
+
+    from akhbar.text.numbers import _lexicon
+    ords = _lexicon().ordinals
+    ord_words = [f for f, (_, t) in ords.items() if t in ("ord", "ord_unit", "tens")]
+    one = rf"ال(?:{_alt(ord_words)})"
+    ordinal_re = regex.compile(
+        rf"(?<!\p{{L}})(?P<pre>[وبلفك])?(?P<ord>{one}(?:\s{{1,2}}(?:عشر|عشره)"
+        rf"|\s{{1,2}}و\s{{0,2}}{one}|\s{{1,2}}و{one})?)(?!\p{{L}})"
+        rf"|(?<![\p{{L}}\d])(?P<pre2>[وبلفك])?(?P<ald>ال\s{{0,2}}(?P<d>\d{{1,4}}))(?![\d.,٫٬])"
+        rf"|(?<=[\p{{L}}\d,.]\s{{1,2}})(?P<adv>(?:{_alt(f for f, (_, t) in ords.items() if t == 'adverb')}))(?!\p{{L}})")
+    return _Lex(ctx, before, after, cur_nouns, cur_names, cur_adj, symbols, subunits,
+                frozenset(codes), currency_re, symbol_before_re, units, unit_re, plurals,
+                frozenset(months), ordinal_re)
+
+
+# ----------------------------------------------------------------------------- helpers
+
+_WORD = regex.compile(r"\s{0,2}(?P<w>[\p{L}\u0640]{1,30})(?![\p{L}\d])")
+_PREV_WORDS = regex.compile(r"([\p{L}]{1,30})[\s(\[]{0,3}\Z")
+_URL = regex.compile(r"(?:https?://|www\.)[^\s]{1,400}|[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,30}")
+_PHONE = regex.compile(r"(?<![\d\p{L}])(?:\+|00)?\(?\d{2,5}\)?(?:[ -]\d{2,5}){2,4}(?![\d])"
+                       r"|(?<![\d\p{L}])(?:\+\d{8,14}|0\d{6,12})(?![\d])")
+_TIME = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+_RANGE_DASH = regex.compile(r"\s{0,2}[-–—]\s{0,2}\Z")
+_LINE_START = regex.compile(r"(?:\A|\n)[ \t]{0,3}[(\[]?\Z")
+_LIST_AFTER = regex.compile(r"\s{0,1}[.)\]\-–:](?:\s|\Z)")
+
+
+def _prev_word(norm: str, end: int) -> str:
+    m = _PREV_WORDS.search(norm, max(0, end - 40), end)
+    return m.group(1) if m else ""
+
+
+def _before(lex: _Lex, typ: str, norm: str, end: int) -> regex.Match | None:
+    return lex.before[typ].search(norm, max(0, end - 40), end)
+
+
+def _singular(word: str, lex: _Lex) -> str:
+    """unit_norm of one (search-normalized) word: tamyiz alif and plural endings removed."""
+    key = _n(word)
+    if key in lex.plurals:
+        return lex.plurals[key]
+    w = word
+    if w.endswith("ا") and len(w) >= 4 and not w.endswith(("ايا", "اا")):
+        w = w[:-1]                                         # tamyiz: مشروعا -> مشروع
+        if w.endswith("ت") and w[:-1].endswith("ا") is False and _n(w)[-1:] == "ت":
+            pass
+    key = _n(w)
+    if key in lex.plurals:
+        return lex.plurals[key]
+    if w.endswith("ات") and len(w) >= 5:
+        return w[:-2] + "ة"                                # اتفاقيات -> اتفاقية
+    if w.endswith(("ين", "ون")) and (len(w) >= 7 or len(w) == 6 and w[2] != "ا"):
+        return w[:-2]                                      # مواطنين -> مواطن
+    return w
+
+
+def _dates_spans(text: str, published) -> list[tuple[int, int]]:
+    if _find_dates is None:
+        return []
+    try:
+        rows = _find_dates(text, published=published)
+    except Exception:  # noqa: BLE001 - a bug there must not stop statistics
+        return []
+    return [(int(r["start"]), int(r["end"])) for r in rows]
+
+
+@dataclass
+class _Stat:
+    a: int            # normalized span
+    b: int
+    value: float
+    kind: str
+    unit: tuple[int, int] | None = None
+    unit_norm: str | None = ""      # None: derive from the unit's original text
+    currency: str | None = None
+    qualifier: str = "exact"
+    low: float = math.nan
+    high: float = math.nan
+
+
+def _unit_after(lex: _Lex, norm: str, pos: int):
+    """(kind, unit span, unit_norm, currency, end) of what follows a number at ``pos``."""
+    m = lex.after["percent_after"].match(norm, pos)
+    if m:
+        return "percent", (m.start() + len(m.group()) - len(m.group().lstrip()), m.end()), \
+            "%", None, m.end()
+    m = lex.unit_re.match(norm, pos)
+    if m:
+        s = m.start() + len(m.group()) - len(m.group().lstrip())
+        unit_norm, _dim = lex.units[norm[s:m.end()]]
+        return "measure", (s, m.end()), unit_norm, None, m.end()
+    m = lex.currency_re.match(norm, pos)
+    if m:
+        if m.group("name"):
+            key = m.group("name")
+            iso = lex.cur_names.get(key) or lex.cur_names.get(key.rstrip("."))
+            return "money", m.span("name"), key, iso, m.end()
+        if m.group("noun"):
+            base, default = lex.cur_nouns[m.group("noun")]
+            adj = m.group("adj")
+            if adj:
+                key = f"{base} {lex.cur_adj.get(_adj_key(adj), _adj_key(adj))}"
+                iso = lex.cur_names.get(key)
+                if iso:
+                    return "money", (m.start("noun"), m.end("adj")), base, iso, m.end("adj")
+            return "money", m.span("noun"), base, default or None, m.end("noun")
+        if m.group("code"):
+            return "money", m.span("code"), m.group("code"), m.group("code"), m.end()
+        sym = m.group("sym")
+        if sym in lex.cur_symbols:
+            return "money", m.span("sym"), sym, lex.cur_symbols[sym], m.end()
+        base, _frac = lex.subunits[sym]
+        return "money", m.span("sym"), base, None, m.end()
+    return None
+
+
+def _noun_after(lex: _Lex, norm: str, pos: int):
+    """The counted noun phrase after ``pos``: (span, unit_norm) or None."""
+    stop = lex.ctx["stop"]
+    m = _WORD.match(norm, pos)
+    if not m:
+        return None
+    head = m.group("w")
+    if head in stop or head.startswith("ال") or head in lex.months or len(head) < 2:
+        return None
+    if head.startswith("لل") or head in lex.ctx.get("year_mark", {}):
+        return None
+    end = m.end()
+    words = [head]
+    if not head.endswith("ا"):
+        for _ in range(2):
+            m2 = _WORD.match(norm, end)
+            if not m2:
+                break
+            w = m2.group("w")
+            if (w in stop or w.startswith(("ال", "و", "ف", "ب", "ل", "ك", "ي")) or w.endswith(
+                    ("يا", "وا")) or w in lex.months or w in lex.cur_nouns or len(w) < 2
+                    or norm[end:m2.start("w")].strip()):
+                break
+            words.append(w)
+            end = m2.end()
+    return (m.start("w"), end), words
+
+
+def _unit_norm_of(lex: _Lex, words_orig: list[str]) -> str:
+    """unit_norm: the head singularised, modifiers with tamyiz alif removed."""
+    out = []
+    for i, w in enumerate(words_orig):
+        w = normalize(w, "search")
+        if i == 0:
+            out.append(_singular(w, lex))
+        else:
+            out.append(w[:-1] if w.endswith("ا") and len(w) >= 4 else w)
+    return " ".join(out)
+
+
+# ------------------------------------------------------------------------------- finder
+
+def find_statistics(text: str, *, published=None, **_) -> list[dict]:
+    """Statistics in one string: rows with offsets into ``text``.
+
+    >>> [(r["text"], r["value"], r["kind"], r["unit_norm"], r["qualifier"])
+    ...  for r in find_statistics("وقعت فيتنام أكثر من 16 منطقة تجارة حرة مع 57 شريكًا")]
+    [('أكثر من 16 منطقة تجارة حرة', 16.0, 'count', 'منطقة تجارة حرة', 'more_than'), ('57 شريكًا', 57.0, 'count', 'شريك', 'exact')]
+    >>> [(r["value"], r["currency"]) for r in find_statistics("بقيمة 1.5 مليار دولار أمريكي")]
+    [(1500000000.0, 'USD')]
+    """
+    if not text:
+        return []
+    lex = _lex()
+    norm, om = normalize_with_offsets(text, NUMBER_NORM)
+    blocked: list[tuple[int, int]] = []                      # normalized spans
+    for rx in (_URL, _PHONE, _TIME):
+        blocked.extend(m.span() for m in rx.finditer(norm))
+    date_spans = _dates_spans(text, published)
+
+    def in_date(a: int, b: int) -> bool:
+        oa, ob = om.span(a, b)
+        return any(s <= oa and ob <= e for s, e in date_spans)
+
+    def is_blocked(a: int, b: int) -> bool:
+        return any(s <= a and b <= e for s, e in blocked) or in_date(a, b)
+
+    nums = [s for s in scan_numbers(norm) if not is_blocked(s.start, s.end)]
+    stats: list[_Stat] = []
+    i = 0
+    while i < len(nums):
+        n = nums[i]
+        nxt = nums[i + 1] if i + 1 < len(nums) else None
+        consumed = 1
+        st = _read(lex, norm, n, nxt)
+        if st is not None and st is not False:
+            st, consumed = st
+            stats.append(st)
+        elif st is False and nxt is not None and _RANGE_DASH.search(norm, n.end, nxt.start):
+            consumed = 2      # a score or a span of years: neither number is a statistic
+        i += consumed
+    stats.extend(_ordinals(lex, norm, [(s.a, s.b) for s in stats], is_blocked))
+    rows = []
+    for st in sorted(stats, key=lambda s: s.a):
+        oa, ob = om.span(st.a, st.b)
+        unit, unit_norm = "", st.unit_norm
+        if st.unit:
+            ua, ub = om.span(*st.unit)
+            unit = text[ua:ub]
+            if unit_norm is None:
+                unit_norm = _unit_norm_of(lex, regex.split(r"\s{1,3}", unit.strip()))
+        low, high = st.low, st.high
+        if math.isnan(low) and math.isnan(high):
+            if st.qualifier == "exact":
+                low = high = st.value
+            elif st.qualifier in ("more_than", "at_least"):
+                low = st.value
+            elif st.qualifier in ("less_than", "at_most"):
+                high = st.value
+        rows.append({"text": text[oa:ob], "start": oa, "end": ob, "value": st.value,
+                     "kind": st.kind, "unit": unit, "unit_norm": unit_norm or "",
+                     "currency": st.currency, "qualifier": st.qualifier,
+                     "value_low": low, "value_high": high})
+    return rows
+
+
+def _scale_of(n: NumberSpan) -> float:
+    return n.scale
+
+
+def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None):
+    """Read number ``n`` in context: ``(_Stat, numbers consumed)``, ``None`` (not a
+    statistic) or ``False`` (not a statistic, and a dash-joined partner is not either)."""
+    a, b = n.start, n.end
+    left = n.pstart
+    prev = _prev_word(norm, left)
+    ctx = lex.ctx
+    # --- what the number cannot be
+    if a > 0 and (norm[a - 1].isascii() and norm[a - 1].isalpha()):
+        return None
+    if a > 1 and norm[a - 1] in "-–/" and norm[a - 2].isalpha():
+        return None                                           # كوفيد-19، إف-16
+    if b < len(norm) and norm[b].isascii() and norm[b].isalpha() and norm[b] != "c":
+        return None                                           # 5G, 4K
+    if b < len(norm) and norm[b] == "/" or a > 0 and norm[a - 1] == "/":
+        return None                                           # 12/5, 2014/2015
+    if not n.words and _LINE_START.search(norm, max(0, left - 5), left) \
+            and _LIST_AFTER.match(norm, b) and n.value < 100:
+        return None                                           # list marker "1." "2)"
+    bare_prev = prev[1:] if prev[:1] in ("و", "ب", "ل", "ف", "ك") else prev
+    if prev in ctx["ident"] or _before(lex, "ident", norm, left) or \
+            bare_prev in ctx["ident"] or ("ال" + bare_prev[2:]) in ctx["ident"]:
+        return False
+    if prev in ctx["phone"]:
+        return None
+    if not n.words and norm[a:b].isdigit() and len(norm[a:b]) >= 9:
+        return None                                           # unbroken ids, phones
+    is_int = n.value == int(n.value) and not n.words and not n.has_scale \
+        and norm[a:b].isdigit()
+    if is_int and _before(lex, "year_before", norm, left):
+        return False
+    if is_int and 3 <= b - a <= 4 and lex.after["year_mark"].match(norm, b):
+        return None                                           # 1436هـ، 2015م
+    # word-number sanity: a lone small number word must count something
+    single_word = n.words and n.n_tokens == 1 and n.first_kind in (
+        "unit", "ten", "fraction", "scale", "scale_dual")
+    if n.words and n.n_tokens == 1 and n.first_kind == "unit" and n.value <= 2:
+        return None                                           # واحد، أحد، اثنين
+    if n.words and n.prefix in ("ل", "ب", "ف") and norm[a:b] == "ست":
+        return None                                           # لست: "I am not"
+    if n.prefix == "" and norm[max(0, left - 3):left] in ("ال ", "ال") and not n.words:
+        return None                                           # الـ 78: the ordinal pass
+    # --- qualifier and range before
+    qual = "exact"
+    start = a
+    qm = _before(lex, "qual_before", norm, left)
+    if qm:
+        qual = ctx["qual_before"][regex.sub(r"[\s(\[]+\Z", "", qm.group()).strip()]
+        start = qm.start()
+    elif n.prefix and left < a:
+        pass
+    value, low, high = n.value, math.nan, math.nan
+    end = b
+    consumed = 1
+    last = n
+    # ranges: بين 10 و20، من 10 إلى 20، 10-20
+    if nxt is not None:
+        gap = norm[b:nxt.pstart]
+        dash = _RANGE_DASH.search(norm, b, nxt.start) and not gap.strip("-–— ")
+        waw = nxt.prefix == "و" and not gap.strip() and (
+            _before(lex, "range_start", norm, left) or qm)
+        ila = regex.fullmatch(r"\s{1,2}(?:الي|حتي|ل)\s{0,2}", norm[b:nxt.pstart]) or (
+            nxt.prefix == "ل" and not gap.strip())
+        ila = ila and regex.search(r"(?<!\p{L})(?:من|ما بين|بين)\s{0,2}\Z",
+                                   norm[max(0, left - 12):left])
+        sym_gap = regex.fullmatch(r"\s{0,2}\$\s{0,2}[-–]\s{0,2}", norm[b:nxt.start])
+        if dash or waw or ila or sym_gap:
+            v1, v2 = n.value, nxt.value
+            if not n.has_scale and nxt.has_scale and v1 < 1000:
+                v1 = v1 * _scale_of(nxt)
+            if dash and not (v1 < v2):
+                if is_int and (n.value < 30 or 1900 <= n.value <= 2100):
+                    return False                              # 2-1 (a score), 2021-2030
+            elif v1 < v2 or (waw or ila):
+                if is_int and 1900 <= n.value <= 2100 and 1900 <= nxt.value <= 2100 \
+                        and not nxt.has_scale:
+                    return False                              # between two years
+                low, high = v1, v2
+                value = (v1 + v2) / 2
+                end = nxt.end
+                consumed = 2
+                last = nxt
+                if qual == "exact":
+                    qual = "approx"
+                if _before(lex, "range_start", norm, left):
+                    start = min(start, _before(lex, "range_start", norm, left).start())
+    # --- what follows
+    kind, unit, unit_norm, currency = "count", None, "", None
+    after = _unit_after(lex, norm, end)
+    if after is None and nxt is None or after is None:
+        sm = lex.symbol_before_re.search(norm, max(0, left - 6), left)
+        if sm:
+            currency = lex.cur_symbols[sm.group().strip()]
+            kind, unit_norm, start = "money", sm.group().strip(), min(start, sm.start())
+            unit = sm.span()
+    if after is not None:
+        kind, unit, unit_norm, currency, end = after
+        if kind == "percent" and not qm:
+            pm = _before(lex, "percent_before", norm, left)
+            if pm:
+                start = pm.start()
+        # 20 دولار و43 سنت
+        if kind == "money":
+            sub = regex.match(r"\s{0,2}و?\s{0,2}(\d{1,2})\s{0,2}(?:" +
+                              _alt(lex.subunits) + r")(?!\p{L})", norm[end:])
+            if sub:
+                value += float(sub.group(1)) / 100
+                end += sub.end()
+    elif kind == "count":
+        pm = _before(lex, "percent_before", norm, left)
+        if pm and not qm:
+            kind, unit_norm = "percent", "%"
+        else:
+            noun = _noun_after(lex, norm, end)
+            if noun:
+                (ua, ub), words = noun
+                if words[0] in lex.months:
+                    return None
+                unit = (ua, ub)
+                unit_norm = None                              # from the original text
+                end = ub
+                if n.alt_value is not None and consumed == 1:
+                    value = n.alt_value                       # 1.234 مشروعاً: 1234
+                    low = high = math.nan
+    if single_word and unit is None and kind == "count":
+        if not regex.match(r"\s{1,2}من\s", norm[end:end + 5]):
+            return None
+    if kind == "count" and unit is None and is_int and 1900 <= n.value <= 2100 \
+            and qual == "exact" and consumed == 1:
+        return None                                           # a bare year
+    if prev in ctx["ordinal_slot"] and kind == "count" and unit is None and is_int:
+        return _Stat(a, b, n.value, "ordinal", qualifier="exact"), 1
+    qa = lex.after["qual_after"].match(norm, end)
+    if qa and qual == "exact":
+        qual = ctx["qual_after"][qa.group().strip()]
+        end = qa.end()
+    if kind == "money" and unit is not None and after is not None:
+        unit_norm = None
+    return _Stat(start, end, value, kind, unit, unit_norm, currency, qual, low, high), consumed
+
+
+def _ordinals(lex: _Lex, norm: str, taken: list[tuple[int, int]], is_blocked) -> list[_Stat]:
+    out = []
+    for m in lex.ordinal_re.finditer(norm):
+        if m.group("ord"):
+            a, b = m.span("ord")
+            value = parse_ordinal(m.group("ord"))
+            if value is None:
+                first = m.group("ord").split()[0]
+                value = parse_ordinal(first)
+                b = a + len(first)
+        elif m.group("ald"):
+            a, b = m.span("ald")
+            nxt = _noun_after(lex, norm, b)
+            if nxt and not norm[b:].lstrip().startswith("لل"):
+                (ua, ub), words = nxt
+                out.append(_Stat(a, ub, float(m.group("d")), "count", (ua, ub), None))
+                continue
+            value = int(m.group("d"))
+        else:
+            a, b = m.span("adv")
+            if not regex.match(r"\s{0,2}[\p{L}]", norm[b:b + 3]) or \
+                    regex.search(r"[,.:;،\n]\s{0,2}\Z", norm[max(0, a - 3):a]):
+                continue
+            value = parse_ordinal(m.group("adv"))
+        if value is None:
+            continue
+        prev = _prev_word(norm, m.start())
+        if prev in lex.ctx["no_ordinal"] or prev in lex.ctx["ident"] or \
+                _before(lex, "no_ordinal", norm, m.start()):
+            continue
+        if any(s < b and a < e for s, e in taken) or is_blocked(a, b):
+            continue
+        out.append(_Stat(a, b, float(value), "ordinal"))
+    return out
+
+
+def extract_statistics(x, **options) -> pd.DataFrame:
+    """The statistics table of ``x`` (a str, Article, Corpus or DataFrame).
+
+    >>> df = extract_statistics("ارتفعت الصادرات بنسبة 12٫5 في المئة إلى 3 ملايين طن")
+    >>> df[["text", "value", "kind", "unit_norm"]].values.tolist()
+    [['بنسبة 12٫5 في المئة', 12.5, 'percent', '%'], ['3 ملايين طن', 3000000.0, 'measure', 'طن']]
+    """
+    return _base.extract(x, find_statistics, STAT_SCHEMA, **options)
+
+
+@register_table("statistics", STAT_SCHEMA,
+                "numbers with what they count: counts, money, percentages, measures, ordinals")
+def statistics_table(article, **options) -> pd.DataFrame:
+    """The statistics table of one article (registered as table ``statistics``)."""
+    return extract_statistics(article, **options)
