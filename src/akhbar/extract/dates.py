@@ -1,0 +1,1000 @@
+"""Dates in Arabic news: every common way of writing one, resolved to calendar ranges.
+
+The grammar is a handful of regular expressions over the "match" normalization of
+the text (diacritics and tatweel dropped, أإآ→ا, ى→ي, ة→ه, Arabic-Indic digits →
+ASCII), built once from the month and weekday names in ``akhbar/data/months.json``
+(CLDR via Babel for every Arabic locale, Hijri names from hijridate).  Candidates
+from all patterns compete for the text (longest first), adjacent dates joined by
+``-``/``إلى``/``حتى`` (or ``بين … و``) become ranges, and yearless dates take their
+year from a later date in the same sentence, else from the article's publication
+date or ``reference_date``.
+
+A bare four-digit number is a year only in a year context (عام 2023, في 2023 …, a
+month before it, a year range, a ``م``/``هـ`` suffix), so counts (2024 وفداً) and
+identifiers (القرار رقم 59) never become dates.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+import regex
+
+from akhbar._tables import register_table
+from akhbar.extract import _base
+from akhbar.text.normalize import normalize, normalize_with_offsets
+
+__all__ = ["DATE_SCHEMA", "extract_dates", "find_dates"]
+
+DATE_SCHEMA = {
+    "article_id": "string",
+    "text": "string",
+    "start": "int64",
+    "end": "int64",
+    "value_start": "datetime64[s]",
+    "value_end": "datetime64[s]",
+    "granularity": "string",
+    "kind": "string",
+    "calendar": "string",
+    "anchor": "string",
+}
+
+_PRESET = "match"
+
+
+def _n(s: str) -> str:
+    """A pattern fragment written in ordinary Arabic, in the matched normalization."""
+    return normalize(s, preset=_PRESET)
+
+
+def _alt(forms) -> str:
+    return "|".join(regex.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
+
+
+# --------------------------------------------------------------------------- lexicon
+
+class _Lex:
+    """Month/weekday names and the compiled patterns, built once on first use."""
+
+    def __init__(self) -> None:
+        raw = json.loads(resources.files("akhbar.data").joinpath("months.json")
+                         .read_text(encoding="utf-8"))
+        greg = {_n(k): v["month"] for k, v in raw["gregorian"].items()}
+        for k, v in raw["written_for_akhbar"]["gregorian"].items():
+            greg.setdefault(_n(k), v)
+        hijri = {_n(k): v["month"] for k, v in raw["hijri"].items()}
+        for k, v in raw["written_for_akhbar"]["hijri"].items():
+            hijri.setdefault(_n(k), v)
+        # Babel: 0 = Monday; Python's date.weekday() uses the same numbering.
+        wd = {_n(k): v["weekday"] for k, v in raw["weekdays"].items()}
+        self.greg, self.hijri, self.wd = greg, hijri, wd
+        self.ordinals = _ordinal_day_forms()
+        self.build()
+
+    def build(self) -> None:
+        W = r"(?<![\w])"          # word start
+        E = r"(?![\w])"           # word end
+        MON = f"(?:{_alt(self.greg)})"
+        HMON = f"(?:{_alt(self.hijri)})"
+        WD = f"(?:{_alt(self.wd)})"
+        ORD = f"(?:{_alt(self.ordinals)})"
+        DAYNUM = r"(?<![\d.,/:])(?:3[01]|[12]\d|0?[1-9])(?![\d]|[.,/:]\d)"
+        DAY = f"(?:{DAYNUM}|{W}{ORD}{E})"
+        YEAR = r"(?<![\d.,/:])(?:1\d|20|21)\d\d(?![\d]|[.,]\d)"
+        YSUF = _n(r"(?:\s?(?:م|هـ|ه)(?![\w])|\s(?:ميلادية|ميلادي|هجرية|هجري|للميلاد|للهجرة)(?![\w]))")
+        YEARX = f"{YEAR}(?:{YSUF})?"
+        YFILL = _n(r"(?:\s?,\s?|\s)(?:(?:من\s|في\s)?(?:ال|لل|ل)?(?:عام|سنة)\s)?")
+        DFILL = _n(r"\s?(?:من\s)?(?:شهر\s)?")
+        TOD = _n("(?:صباح|مساء|ظهر|عصر|فجر|ليلة|ظهيرة|صبيحة|يوم)")
+        WDPRE = _n(rf"(?:{TOD}\s)?(?P<wd>{WD})\s?,?\s?(?:(?:الموافق|المقبل|القادم|الماضي)\s?,?\s?)?")
+        RSEP = _n(r"\s?(?:-|–|—|/|و|إلى|الى|حتى|ولغاية|لغاية)\s?")
+        MONP = (rf"(?P<m1>{MON})(?:\s?(?P<psep>[/(]|-)\s?(?P<m1b>{MON})\s?\)?)?")
+        self.dm = regex.compile(
+            rf"(?:{WDPRE})?(?P<d1>{DAY})(?:{RSEP}(?P<d2>{DAY}))?{DFILL}{MONP}{E}"
+            rf"(?:{YFILL}(?P<y>{YEARX}))?")
+        self.hdm = regex.compile(
+            rf"(?:{WDPRE})?(?P<d1>{DAY})(?:{RSEP}(?P<d2>{DAY}))?{DFILL}(?P<m1>{HMON}){E}"
+            rf"(?:{YFILL}(?P<y>{YEAR}(?:{YSUF})?))?")
+        self.my = regex.compile(
+            rf"{W}(?:[وبلف]?(?:شهر|الشهر)\s)?{W}[وبلف]?(?P<m1>{MON})"
+            rf"(?:\s?(?P<psep>[/(]|-)\s?(?P<m1b>{MON})\s?\)?)?{YFILL}(?P<y>{YEARX})")
+        self.hmy = regex.compile(
+            rf"{W}(?:[وبلف]?(?:شهر)\s)?{W}[وبلف]?(?P<m1>{HMON}){YFILL}(?P<y>{YEAR}(?:{YSUF})?)")
+        ctx = _n("(?:في|خلال|منذ|حتى|من|إلى|الى|قبل|بعد|بحلول|وفي|ومنذ)")
+        rel = _n("(?:الماضي|المقبل|القادم|الجاري|الحالي|المنصرم|الفائت|السابق)")
+        self.mctx = regex.compile(
+            rf"(?:(?<={W}{ctx}\s)|{W}[وبلف]?(?:شهر|الشهر)\s){W}[وبلف]?(?P<m1>{MON}){E}"
+            rf"(?:\s(?P<rel>{rel}){E})?|{W}[وبلف]?(?P<m1>{MON})\s(?P<rel>{rel}){E}")
+        self.hctx = regex.compile(_n(rf"{W}(?:[وبلف]?شهر\s)(?P<m1>{HMON}){E}(?:\s(?:المبارك|الفضيل|الكريم|الحرام){E})?"))
+        # Years in a year context.
+        YNOUN = _n(r"(?:[وبلف]|وب|ول|في\s|منذ\s|حتى\s|قبل\s|بعد\s|خلال\s|من\s|بحلول\s)?"
+                   r"(?:ال|لل|ل)?(?:عام|سنة)\s(?:(?:الجديد|المالي|الدراسي|الميلادي|الهجري)\s)?")
+        self.year = regex.compile(rf"{W}(?P<pre>{YNOUN})(?P<y>{YEARX})")
+        YPREP = _n(r"(?:في|منذ|حتى|قبل|بعد|خلال|بحلول|ومنذ|وفي|وحتى|وقبل|وبعد)")
+        self.year_prep = regex.compile(rf"(?<={W}{YPREP}\s)(?P<y>{YEAR})(?P<ys>{YSUF})?")
+        self.year_suf = regex.compile(rf"(?P<y>{YEAR})(?P<ys>{YSUF})")
+        YRSEP = _n(r"\s?(?:-|–|—|/|إلى|الى|حتى|و)\s?")
+        YN2 = _n(r"(?:(?:ال)?(?:عام|سنة)\s)?")
+        self.year_range = regex.compile(
+            _n(rf"(?:{W}(?P<intro>(?:ما\s)?بين|من|للفترة|الفترة|للفترتين|خلال)\s)?"
+               r"(?:(?:ال)?(?:عامي|عامين|سنتي|عام|سنة|الأعوام|السنوات)\s)?")
+            + rf"(?P<y1>{YEAR})(?P<ys1>{YSUF})?(?P<sep>{YRSEP}){YN2}(?P<y2>{YEAR}|\d\d(?![\d]))(?P<ys2>{YSUF})?")
+        self.year_pair = regex.compile(
+            _n(rf"{W}(?:ال)?(?:عامي|سنتي|العامين|السنتين)\s") + rf"(?P<y1>{YEAR})\s?"
+            + _n(r"و\s?(?:عام\s)?") + rf"(?P<y2>{YEAR})")
+        # Numeric dates.
+        self.numeric = regex.compile(
+            r"(?<![\d./-])(?P<a>\d{1,4})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{4}|\d{2})"
+            rf"(?![\d]|[./-]\d)(?P<ys>{YSUF})?")
+        self.month_year_num = regex.compile(
+            rf"(?<![\d./-])(?P<b>0?[1-9]|1[0-2])/(?P<c>(?:19|20)\d\d)(?![\d]|[./-]\d)")
+        self.numeric_dm = regex.compile(
+            rf"(?:(?:{WDPRE})|{W}" + _n(r"(?:بتاريخ|الموافق|يوم)") + r"\s)"
+            r"(?P<a>[0-3]?\d)/(?P<b>[01]?\d)(?![\d]|[./-]\d)")
+        # Parts of a year or month.
+        YSPEC = (_n(r"(?:(?:من|في)\s)?(?:(?:ال|ل|لل)?(?:عام|سنة)\s)?") + rf"(?P<y>{YEARX})"
+                 + "|" + _n(r"(?:(?:من|في)\s)?(?:هذا\s|هذه\s)?(?P<ry>العام|السنة)(?:\s(?P<ryrel>الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|الحالي|الحالية|الجاري|الجارية|المنصرم|الفائت))?")
+                 + "|" + _n(r"(?:(?:من|في)\s)?(?P<this>هذا العام|هذه السنة)"))
+        self.part = regex.compile(_n(
+            rf"{W}(?:[وبلف]|في\s|خلال\s)?(?P<part>الربع|النصف|الثلث|الفصل)\s(?P<ord>الأول|الثاني|الثالث|الرابع|الأخير)\s")
+            + rf"(?:{YSPEC})")
+        self.months_n = regex.compile(_n(
+            rf"{W}(?:[وبلف]|في\s|خلال\s)?(?:ال)?(?:أشهر|شهور)\s(?P<n>الثلاثة|الثلاث|الأربعة|الخمسة|الستة|السبعة|الثمانية|التسعة|العشرة)\s"
+            rf"(?P<which>الأولى|الأول|الأخيرة|الماضية|المقبلة|القادمة)")
+            + "(?:" + rf"\s(?:{YSPEC})" + ")?")
+        EDGE = _n("(?:مطلع|بداية|أوائل|مستهل|مفتتح|أول|منتصف|أواسط|نهاية|أواخر|ختام|آخر|أخر|نهايات|بدايات)")
+        self.edge = regex.compile(
+            rf"{W}[وبلف]?(?P<edge>{EDGE})\s(?:(?:شهر\s)?(?P<m1>{MON}){E}(?:{YFILL}(?P<my>{YEARX}))?|"
+            + _n(r"(?P<rm>الشهر|هذا الشهر)(?:\s(?P<rmrel>الماضي|المقبل|القادم|الحالي|الجاري))?|")
+            + f"(?:{YSPEC}))")
+        # Relative expressions.
+        NUMW = r"(?:\d{1,3}|[\p{Arabic}]{3,8}(?:\s[وو]?[\p{Arabic}]{3,8})?)"
+        UNIT = _n("(?:يوما|يوم|أيام|أسبوعا|أسبوع|أسابيع|شهرا|شهر|أشهر|شهور|عاما|عام|أعوام|سنة|سنوات|سنين)")
+        DUAL = _n("(?:يومين|أسبوعين|شهرين|عامين|سنتين)")
+        self.ago = regex.compile(
+            rf"{W}(?P<dir>" + _n("منذ|قبل|بعد") + rf")\s(?:(?P<num>{NUMW})\s(?P<unit>{UNIT})|(?P<dual>{DUAL})|(?P<one>{UNIT})){E}")
+        TOD2 = _n("(?:صباح|مساء|ظهر|عصر|فجر|ليلة|ظهيرة|صبيحة|يوم|منتصف ليلة|نهار)")
+        self.rel_day = regex.compile(_n(
+            rf"{W}(?:(?P<tod>{TOD2})\s)?(?P<w>(?:بعد|قبل)\s(?:الغد|غد|أمس)|أمس الأول|أول أمس|أول من أمس|بالأمس|الأمس|أمس|البارحة|اليوم|غدا|الغد|غد)"
+            rf"(?:\s(?P<wd>{WD}))?{E}"))
+        PER = _n("(?P<per>الأسبوع|الشهر|العام|السنة)")
+        PREL = _n("(?P<rel>الماضي|الماضية|الفائت|الفائتة|المنصرم|المنصرمة|السابق|السابقة|المقبل|المقبلة|القادم|القادمة|التالي|التالية|الحالي|الحالية|الجاري|الجارية|المنقضي)")
+        self.rel_period = regex.compile(
+            rf"{W}[وبلف]?(?:(?:{PER})\s{PREL}|" + _n(r"(?P<this>هذا|هذه)\s") + rf"(?:{PER})){E}")
+        self.rel_wd = regex.compile(
+            rf"{W}(?:(?P<tod>{TOD})\s)?[وف]?(?P<wd>{WD})(?:\s(?P<rel>" +
+            _n("الماضي|المقبل|القادم|المنصرم|الفائت|السابق") + rf"))?{E}")
+        self.hijri_year = regex.compile(
+            rf"(?:{W}(?:{YNOUN}))?(?P<y>1[3-5]\d\d)(?P<hs>\s?" + _n("(?:هـ|ه)(?![\\w])|\\s(?:هجرية|هجري|للهجرة)") + r")")
+        self.sent = regex.compile(r"[.!?;:\n](?=\s|$)|[«»\"]")
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    return _Lex()
+
+
+def _ordinal_day_forms() -> list[str]:
+    """Normalized ordinal-word days الأول … الحادي والثلاثين (both genders, ± article)."""
+    text = resources.files("akhbar.data").joinpath("date_ordinal_days.tsv").read_text(encoding="utf-8")
+    forms = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            forms.append(_n(line.split("\t")[0]))
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _ordinal_values() -> dict[str, int]:
+    text = resources.files("akhbar.data").joinpath("date_ordinal_days.tsv").read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            form, value = line.split("\t")[:2]
+            out[_n(form)] = int(value)
+    return out
+
+
+# --------------------------------------------------------------------------- values
+
+def _last_day(y: int, m: int) -> int:
+    return calendar.monthrange(y, m)[1]
+
+
+def _day_value(s: str) -> int | None:
+    s = s.strip()
+    if s.isdigit():
+        return int(s)
+    v = _ordinal_values().get(s)
+    return v
+
+
+def _year_value(s: str) -> int:
+    return int(regex.match(r"\d+", s).group())
+
+
+def _hijri_to_greg(y: int, m: int, d: int | None, end: bool) -> date | None:
+    from hijridate import Hijri
+    try:
+        if d is None:
+            d = Hijri(y, m, 1).month_length() if end else 1
+        return Hijri(y, m, d).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _greg_to_hijri_year(d: date) -> int | None:
+    from hijridate import Gregorian
+    try:
+        return Gregorian(d.year, d.month, d.day).to_hijri().year
+    except (ValueError, OverflowError):
+        return None
+
+
+def _span_dates(cal: str, y: int, m: int | None, d: int | None, end: bool) -> date | None:
+    """First (``end=False``) or last day of the calendar unit y[-m[-d]]."""
+    if cal == "hijri":
+        if m is None:
+            m = 12 if end else 1
+        return _hijri_to_greg(y, m, d, end)
+    try:
+        if m is None:
+            return date(y, 12, 31) if end else date(y, 1, 1)
+        if d is None:
+            return date(y, m, _last_day(y, m)) if end else date(y, m, 1)
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _add_months(d: date, n: int) -> date:
+    k = d.year * 12 + d.month - 1 + n
+    y, m = divmod(k, 12)
+    return date(y, m + 1, min(d.day, _last_day(y, m + 1)))
+
+
+_PAST = {_n(w) for w in ("الماضي", "الماضية", "الفائت", "الفائتة", "المنصرم", "المنصرمة",
+                         "السابق", "السابقة", "المنقضي")}
+_NEXT = {_n(w) for w in ("المقبل", "المقبلة", "القادم", "القادمة", "التالي", "التالية")}
+
+
+def _rel_offset(word: str | None) -> int:
+    if not word:
+        return 0
+    if word in _PAST:
+        return -1
+    if word in _NEXT:
+        return 1
+    return 0
+
+
+# --------------------------------------------------------------------------- candidates
+
+class _Cand:
+    """One date expression found in the normalized text, before resolution."""
+
+    __slots__ = ("s", "e", "cal", "start", "end", "gran", "kind", "rel", "prio", "wd", "yfrom")
+
+    def __init__(self, s, e, *, cal="gregorian", start=None, end=None, gran="day",
+                 kind="absolute", rel=None, prio=0, wd=None):
+        self.s, self.e = s, e
+        self.cal = cal
+        self.start = start      # [y, m, d]; None parts: y unknown, m/d = first
+        self.end = end          # [y, m, d]; None parts: m/d = last
+        self.gran = gran
+        self.kind = kind
+        self.rel = rel          # callable(anchor: date) -> (date, date) for relative dates
+        self.prio = prio
+        self.wd = wd
+        self.yfrom = ""         # where a missing year came from
+
+    def needs_year(self) -> bool:
+        return self.rel is None and self.start is not None and (
+            self.start[0] is None or self.end[0] is None)
+
+    def year(self) -> int | None:
+        return self.end[0] if self.rel is None and self.end else None
+
+
+def _yearx(s: str | None):
+    """(year, calendar or None) of a YEARX match like '1445 هـ' or '2015م'."""
+    if not s:
+        return None, None
+    y = _year_value(s)
+    rest = s[len(str(y)):].strip() if s.startswith(str(y)) else ""
+    hijri_suf = {_n(w) for w in ("هـ", "ه", "هجرية", "هجري", "للهجرة")}
+    if rest in hijri_suf:
+        return y, "hijri"
+    if rest:
+        return y, "gregorian"
+    return y, None
+
+
+def _dm_cands(lex: _Lex, norm: str, out: list) -> None:
+    for pat, hij in ((lex.dm, False), (lex.hdm, True)):
+        for m in pat.finditer(norm):
+            d1 = _day_value(m.group("d1"))
+            d2 = _day_value(m.group("d2")) if m.group("d2") else None
+            if d1 is None or not 1 <= d1 <= 31 or (d2 is not None and not d1 < d2 <= 31):
+                continue
+            y, ycal = _yearx(m.group("y"))
+            cal = "hijri" if hij or ycal == "hijri" else "gregorian"
+            if hij:
+                mon = lex.hijri[m.group("m1")]
+            else:
+                mon = lex.greg[m.group("m1")]
+            mon2 = mon
+            s, e = m.span()
+            if not hij and m.group("m1b"):
+                other = lex.greg[m.group("m1b")]
+                if other != mon and m.group("psep") == "-" and d2 is None:
+                    mon2 = other  # 5 مايو - يونيو? rare; treat as month range end
+                elif other != mon and m.group("psep") != "(":
+                    # "15 سبتمبر/أكتوبر" is not a pair; keep only the first month
+                    s_, e_ = m.span("m1")
+                    e = e_
+                    y = None
+            if y is not None and cal == "gregorian" and not 1000 <= y <= 2199:
+                continue
+            if y is not None and cal == "hijri" and not 1200 <= y <= 1600:
+                continue
+            if y is None and m.group("y") is None:
+                e = _trim_right(norm, s, e)
+            c = _Cand(s, e, cal=cal, start=[y, mon, d1], end=[y, mon2, d2 or d1],
+                      gran="day", kind="range" if d2 else "absolute", prio=5,
+                      wd=lex.wd.get(m.group("wd")) if m.group("wd") else None)
+            out.append(c)
+
+
+def _trim_right(norm: str, s: int, e: int) -> int:
+    while e > s and norm[e - 1] in " ,/(-":
+        e -= 1
+    return e
+
+
+def _my_cands(lex: _Lex, norm: str, out: list) -> None:
+    for m in lex.my.finditer(norm):
+        y, ycal = _yearx(m.group("y"))
+        if not 1000 <= y <= 2199:
+            continue
+        mon = lex.greg[m.group("m1")]
+        mon2 = mon
+        if m.group("m1b"):
+            other = lex.greg[m.group("m1b")]
+            if other != mon:
+                if m.group("psep") == "-":
+                    mon2 = other
+                else:
+                    continue
+        s = m.start("m1") if not norm.startswith(("شهر", "الشهر"), m.start()) else m.start()
+        s = _skip_clitic(norm, s, m.start("m1"))
+        out.append(_Cand(s, m.end(), start=[y, mon, None], end=[y, mon2, None], gran="month",
+                         kind="range" if mon2 != mon else "absolute", prio=4))
+    for m in lex.hmy.finditer(norm):
+        y, ycal = _yearx(m.group("y"))
+        if not 1200 <= y <= 1600:
+            continue
+        mon = lex.hijri[m.group("m1")]
+        s = _skip_clitic(norm, m.start(), m.start("m1"))
+        out.append(_Cand(s, m.end(), cal="hijri", start=[y, mon, None], end=[y, mon, None],
+                         gran="month", prio=4))
+    for m in lex.mctx.finditer(norm):
+        mon = lex.greg[m.group("m1")]
+        rel = m.group("rel")
+        s = _skip_clitic(norm, m.start(), m.start("m1"))
+        if rel:
+            off = _rel_offset(rel)
+
+            def fn(a, mon=mon, off=off):
+                y = a.year
+                if off < 0 and mon >= a.month:
+                    y -= 1
+                elif off > 0 and mon <= a.month:
+                    y += 1
+                return date(y, mon, 1), date(y, mon, _last_day(y, mon))
+            out.append(_Cand(s, m.end(), start=None, end=None, gran="month", kind="relative",
+                             rel=fn, prio=3))
+        else:
+            out.append(_Cand(s, m.end(), start=[None, mon, None], end=[None, mon, None],
+                             gran="month", prio=2))
+    for m in lex.hctx.finditer(norm):
+        mon = lex.hijri[m.group("m1")]
+        out.append(_Cand(m.start(), m.end(), cal="hijri", start=[None, mon, None],
+                         end=[None, mon, None], gran="month", prio=2))
+
+
+def _skip_clitic(norm: str, s: int, ms: int) -> int:
+    """Drop a one-letter proclitic (و ب ل ف) glued to the month from the span."""
+    if s == ms and s + 1 < len(norm) and norm[s] in "وبلف":
+        return s
+    return s
+
+
+_COUNT_NOUNS = None
+
+
+def _count_follows(norm: str, e: int) -> bool:
+    """True when the word after position ``e`` makes the number before it a count."""
+    m = _count_re().match(norm, e)
+    return bool(m)
+
+
+@lru_cache(maxsize=1)
+def _count_re() -> regex.Pattern:
+    units = _n("(?:مليون|مليار|ألف|آلاف|ريال|دولار|درهم|دينار|جنيه|يورو|ليرة|طن|كيلو|كيلومتر|متر|"
+               "شخص|طالب|طالبة|مواطن|حالة|موظف|مشروع|وحدة|سرير|مريض|لاعب|نقطة|ساعة|دقيقة)")
+    return regex.compile(r"\s?(?:%|" + units + r"(?![\w])|[\p{Arabic}]{2,9}ا(?![\w])|" +
+                         _n(r"(?:من\s)?(?:أصل)") + ")")
+
+
+def _year_cands(lex: _Lex, norm: str, out: list) -> None:
+    for m in lex.year.finditer(norm):
+        y, ycal = _yearx(m.group("y"))
+        cal = "hijri" if ycal == "hijri" else "gregorian"
+        if cal == "gregorian" and not 1000 <= y <= 2199:
+            continue
+        if cal == "hijri" and not 1200 <= y <= 1600:
+            continue
+        if ycal is None and 1300 <= y <= 1500 and "هجري" in m.group("pre"):
+            cal = "hijri"
+        pre = m.group("pre")
+        s = m.start()
+        # leave a leading preposition out of the span: "في عام 2023" -> "عام 2023"
+        for p in (_n("في "), _n("منذ "), _n("حتى "), _n("قبل "), _n("بعد "), _n("خلال "),
+                  _n("من "), _n("بحلول ")):
+            if pre.startswith(p):
+                s += len(p)
+                break
+        out.append(_Cand(s, m.end(), cal=cal, start=[y, None, None], end=[y, None, None],
+                         gran="year", prio=3))
+    for m in lex.year_prep.finditer(norm):
+        y, ycal = _yearx(m.group("y") + (m.group("ys") or ""))
+        if not 1900 <= y <= 2100 or (ycal is None and _count_follows(norm, m.end())):
+            continue
+        cal = "hijri" if ycal == "hijri" else "gregorian"
+        out.append(_Cand(m.start(), m.end(), cal=cal, start=[y, None, None],
+                         end=[y, None, None], gran="year", prio=1))
+    for m in lex.year_suf.finditer(norm):
+        y, ycal = _yearx(m.group())
+        cal = "hijri" if ycal == "hijri" else "gregorian"
+        if (cal == "gregorian" and not 1000 <= y <= 2199) or (cal == "hijri" and not 1200 <= y <= 1600):
+            continue
+        out.append(_Cand(m.start(), m.end(), cal=cal, start=[y, None, None],
+                         end=[y, None, None], gran="year", prio=1))
+    for m in lex.year_range.finditer(norm):
+        y1, c1 = _yearx(m.group("y1") + (m.group("ys1") or ""))
+        y2s = m.group("y2")
+        y2, c2 = _yearx(y2s + (m.group("ys2") or ""))
+        if len(y2s) == 2:
+            y2 = (y1 // 100) * 100 + y2
+            if y2 <= y1:
+                continue
+        sep = m.group("sep").strip()
+        intro = m.group("intro")
+        if sep == "و" and not intro:
+            continue
+        if not y1 < y2 or y2 - y1 > 100:
+            continue
+        if sep == "/" and y2 != y1 + 1:
+            continue
+        cal = "hijri" if "hijri" in (c1, c2) or (y1 < 1600 and sep == "/") else "gregorian"
+        lo, hi = (1200, 1600) if cal == "hijri" else (1900, 2100)
+        if not (lo <= y1 <= hi and lo <= y2 <= hi):
+            continue
+        if c2 is None and _count_follows(norm, m.end()):
+            continue
+        # the preceding word must not make it an identifier (رقم 2010-2015)
+        if norm[max(0, m.start() - 4):m.start()].strip().endswith(_n("رقم")):
+            continue
+        s = m.start()
+        if intro and intro in (_n("للفترة"), _n("الفترة"), _n("للفترتين"), _n("خلال")):
+            s = m.start("intro") + len(intro) + 1
+        out.append(_Cand(s, m.end(), cal=cal, start=[y1, None, None], end=[y2, None, None],
+                         gran="year", kind="range", prio=4))
+    for m in lex.year_pair.finditer(norm):
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        if not (1900 <= y1 <= 2100 and 1900 <= y2 <= 2100):
+            continue
+        out.append(_Cand(m.start(), m.end("y1"), start=[y1, None, None], end=[y1, None, None],
+                         gran="year", prio=4))
+        out.append(_Cand(m.start("y2"), m.end(), start=[y2, None, None], end=[y2, None, None],
+                         gran="year", prio=4))
+    for m in lex.hijri_year.finditer(norm):
+        y = int(m.group("y"))
+        if not 1300 <= y <= 1500:
+            continue
+        out.append(_Cand(m.start(), m.end(), cal="hijri", start=[y, None, None],
+                         end=[y, None, None], gran="year", prio=2))
+
+
+def _numeric_cands(lex: _Lex, norm: str, out: list) -> None:
+    for m in lex.numeric.finditer(norm):
+        a, b, c = m.group("a"), int(m.group("b")), m.group("c")
+        if len(a) == 4 and len(c) <= 2:
+            y, mo, d = int(a), b, int(c)
+        elif len(c) == 4 and len(a) <= 2:
+            y, mo, d = int(c), b, int(a)
+        else:
+            continue
+        _, ycal = _yearx(str(y) + (m.group("ys") or ""))
+        cal = "hijri" if ycal == "hijri" or 1300 <= y <= 1500 else "gregorian"
+        if cal == "gregorian" and not 1900 <= y <= 2100:
+            continue
+        if not (1 <= mo <= 12 and 1 <= d <= (30 if cal == "hijri" else 31)):
+            continue
+        out.append(_Cand(m.start(), m.end(), cal=cal, start=[y, mo, d], end=[y, mo, d],
+                         gran="day", prio=5))
+    for m in lex.month_year_num.finditer(norm):
+        y, mo = int(m.group("c")), int(m.group("b"))
+        if _count_follows(norm, m.end()):
+            continue
+        out.append(_Cand(m.start(), m.end(), start=[y, mo, None], end=[y, mo, None],
+                         gran="month", prio=3))
+    for m in lex.numeric_dm.finditer(norm):
+        d, mo = int(m.group("a")), int(m.group("b"))
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            continue
+        out.append(_Cand(m.start(), m.end(), start=[None, mo, d], end=[None, mo, d],
+                         gran="day", prio=4,
+                         wd=lex.wd.get(m.group("wd")) if m.group("wd") else None))
+
+
+def _yspec(m) -> tuple[int | None, int | None, str]:
+    """(explicit year, relative year offset, calendar) from a YSPEC match."""
+    if m.group("y"):
+        y, ycal = _yearx(m.group("y"))
+        return y, None, "hijri" if ycal == "hijri" else "gregorian"
+    if m.group("this"):
+        return None, 0, "gregorian"
+    if m.group("ry"):
+        return None, _rel_offset(m.group("ryrel")), "gregorian"
+    return None, None, "gregorian"
+
+
+_PART_ORD = {_n(k): v for k, v in (("الأول", 1), ("الثاني", 2), ("الثالث", 3), ("الرابع", 4),
+                                   ("الأخير", -1))}
+_PART_SIZE = {_n("الربع"): 3, _n("الفصل"): 3, _n("النصف"): 6, _n("الثلث"): 4}
+_PART_GRAN = {_n("الربع"): "quarter", _n("الفصل"): "quarter", _n("النصف"): "half",
+              _n("الثلث"): "third"}
+_NUM_MONTHS = {_n(k): v for k, v in (("الثلاثة", 3), ("الثلاث", 3), ("الأربعة", 4),
+                                     ("الخمسة", 5), ("الستة", 6), ("السبعة", 7),
+                                     ("الثمانية", 8), ("التسعة", 9), ("العشرة", 10))}
+_EDGE_EARLY = {_n(w) for w in ("مطلع", "بداية", "أوائل", "مستهل", "مفتتح", "أول", "بدايات")}
+_EDGE_MID = {_n(w) for w in ("منتصف", "أواسط")}
+
+
+def _year_rel(off: int, m0: int, m1: int, gran: str, s: int, e: int, d0=None, d1=None) -> _Cand:
+    def fn(a, off=off):
+        y = a.year + off
+        return (date(y, m0, d0 or 1), date(y, m1, d1 or _last_day(y, m1)))
+    return _Cand(s, e, gran=gran, kind="relative", rel=fn, prio=4)
+
+
+def _part_cands(lex: _Lex, norm: str, out: list) -> None:
+    for m in lex.part.finditer(norm):
+        size = _PART_SIZE[m.group("part")]
+        k = _PART_ORD[m.group("ord")]
+        n = 12 // size
+        if k == -1:
+            k = n
+        if k > n:
+            continue
+        m0, m1 = (k - 1) * size + 1, k * size
+        y, off, cal = _yspec(m)
+        s = _lead_trim(norm, m.start(), m.start("part"))
+        gran = _PART_GRAN[m.group("part")]
+        if y is not None:
+            out.append(_Cand(s, m.end(), cal=cal, start=[y, m0, None], end=[y, m1, None],
+                             gran=gran, prio=6))
+        elif off is not None:
+            out.append(_year_rel(off, m0, m1, gran, s, m.end()))
+    for m in lex.months_n.finditer(norm):
+        n = _NUM_MONTHS[m.group("n")]
+        which = m.group("which")
+        s = _lead_trim(norm, m.start(), m.start() + (0 if norm[m.start()] == "ا" else 0))
+        s = _skip_prep(norm, m.start())
+        if which in (_n("الأولى"), _n("الأول"), _n("الأخيرة")):
+            first = which != _n("الأخيرة")
+            m0, m1 = (1, n) if first else (13 - n, 12)
+            if m.group("y") or m.group("ry") or m.group("this"):
+                y, off, cal = _yspec(m)
+                if y is not None:
+                    out.append(_Cand(s, m.end(), cal=cal, start=[y, m0, None],
+                                     end=[y, m1, None], gran="month", kind="range", prio=6))
+                else:
+                    out.append(_year_rel(off, m0, m1, "month", s, m.end()))
+        else:
+            sign = -1 if which == _n("الماضية") else 1
+            e = m.end("which")
+
+            def fn(a, n=n, sign=sign):
+                b = _add_months(a, sign * n)
+                return (b, a) if sign < 0 else (a, b)
+            out.append(_Cand(s, e, gran="month", kind="relative", rel=fn, prio=4))
+    for m in lex.edge.finditer(norm):
+        edge = m.group("edge")
+        s = _skip_prep(norm, m.start())
+        if m.group("m1"):
+            mon = lex.greg[m.group("m1")]
+            y, _ = _yearx(m.group("my")) if m.group("my") else (None, None)
+            if edge in _EDGE_EARLY:
+                d0, d1 = 1, 10
+            elif edge in _EDGE_MID:
+                d0, d1 = 11, 20
+            else:
+                d0, d1 = 21, None
+            out.append(_Cand(s, m.end(), start=[y, mon, d0], end=[y, mon, d1], gran="part",
+                             kind="range", prio=6))
+        elif m.group("rm"):
+            off = _rel_offset(m.group("rmrel"))
+            if edge in _EDGE_EARLY:
+                d0, d1 = 1, 10
+            elif edge in _EDGE_MID:
+                d0, d1 = 11, 20
+            else:
+                d0, d1 = 21, None
+
+            def fn(a, off=off, d0=d0, d1=d1):
+                b = _add_months(a.replace(day=1), off)
+                return (b.replace(day=d0), b.replace(day=d1 or _last_day(b.year, b.month)))
+            out.append(_Cand(s, m.end(), gran="part", kind="relative", rel=fn, prio=6))
+        else:
+            y, off, cal = _yspec(m)
+            if edge in _EDGE_EARLY:
+                m0, m1 = 1, 3
+            elif edge in _EDGE_MID:
+                m0, m1 = 6, 7
+            else:
+                m0, m1 = 10, 12
+            if y is not None:
+                out.append(_Cand(s, m.end(), cal=cal, start=[y, m0, None], end=[y, m1, None],
+                                 gran="part", kind="range", prio=6))
+            elif off is not None:
+                out.append(_year_rel(off, m0, m1, "part", s, m.end()))
+
+
+def _lead_trim(norm: str, s: int, inner: int) -> int:
+    return inner
+
+
+def _skip_prep(norm: str, s: int) -> int:
+    for p in (_n("في "), _n("خلال "), _n("و"), _n("ب"), _n("ل"), _n("ف")):
+        if norm.startswith(p, s):
+            return s + len(p)
+    return s
+
+
+_DAYWORD = {}
+
+
+def _rel_cands(lex: _Lex, norm: str, out: list) -> None:
+    for m in lex.rel_day.finditer(norm):
+        w = m.group("w")
+        tod = m.group("tod")
+        s, e = m.span()
+        if w == _n("اليوم"):
+            after = norm[e:e + 4]
+            before = norm[max(0, s - 12):s]
+            if "«" in before[-2:] or "»" in after[:2] or '"' in after[:1] or '"' in before[-1:]:
+                continue
+            if regex.search(_n(r"(?:صحيفة|جريدة|لصحيفة|لجريدة|موقع|عالم|جيل|شباب)\s$"), before):
+                continue
+            nxt = regex.match(r"\s(ال[\w]+)", norm[e:e + 20])
+            if nxt and nxt.group(1) not in lex.wd:
+                word = nxt.group(1)
+                if word in (_n("السابق"), _n("الماضي"), _n("المنصرم")):
+                    e += len(nxt.group(0))
+                    out.append(_Cand(s, e, gran="day", kind="relative",
+                                     rel=lambda a: (a - timedelta(1), a - timedelta(1)), prio=5))
+                continue
+            off = 0
+        elif w in (_n("الغد"), _n("غد")) and not tod:
+            continue
+        elif w in (_n("غدا"), _n("الغد"), _n("غد")):
+            off = 1
+        elif w.startswith(_n("بعد")):
+            off = 2
+        elif w.startswith(_n("قبل")) or w in (_n("أمس الأول"), _n("أول أمس"), _n("أول من أمس")):
+            off = -2
+        else:
+            off = -1
+        out.append(_Cand(s, e, gran="day", kind="relative",
+                         rel=lambda a, off=off: (a + timedelta(off), a + timedelta(off)), prio=5))
+    for m in lex.rel_period.finditer(norm):
+        per = m.group("per")
+        off = _rel_offset(m.group("rel")) if m.group("rel") else 0
+        s = _skip_prep(norm, m.start()) if norm[m.start()] in "وبلف" and not norm.startswith(
+            ("ال", "هذ"), m.start()) else m.start()
+        if per == _n("الأسبوع"):
+            def fn(a, off=off):
+                mon = a - timedelta(a.weekday()) + timedelta(7 * off)
+                return mon, mon + timedelta(6)
+            gran = "week"
+        elif per == _n("الشهر"):
+            def fn(a, off=off):
+                b = _add_months(a.replace(day=1), off)
+                return b, b.replace(day=_last_day(b.year, b.month))
+            gran = "month"
+        else:
+            def fn(a, off=off):
+                return date(a.year + off, 1, 1), date(a.year + off, 12, 31)
+            gran = "year"
+        out.append(_Cand(s, m.end(), gran=gran, kind="relative", rel=fn, prio=3))
+    for m in lex.ago.finditer(norm):
+        if m.group("dual"):
+            n, unit = 2, m.group("dual")
+        elif m.group("one"):
+            n, unit = 1, m.group("one")
+        else:
+            n = _count_value(m.group("num"))
+            unit = m.group("unit")
+            if n is None or n > 1000:
+                continue
+        sign = 1 if m.group("dir") == _n("بعد") else -1
+        u = unit[:2]
+        if u in ("يو", "اي"):
+            gran, delta = "day", ("d", 1)
+        elif u in ("اس",):
+            gran, delta = "day", ("d", 7)
+        elif u in ("شه", "اش"):
+            gran, delta = "month", ("m", 1)
+        else:
+            gran, delta = "year", ("y", 1)
+
+        def fn(a, n=n, sign=sign, delta=delta):
+            if delta[0] == "d":
+                b = a + timedelta(sign * n * delta[1])
+                return b, b
+            if delta[0] == "m":
+                b = _add_months(a.replace(day=1), sign * n)
+                return b, b.replace(day=_last_day(b.year, b.month))
+            return date(a.year + sign * n, 1, 1), date(a.year + sign * n, 12, 31)
+        out.append(_Cand(m.start(), m.end(), gran=gran, kind="relative", rel=fn, prio=2))
+    for m in lex.rel_wd.finditer(norm):
+        wd_word = m.group("wd")
+        rel = m.group("rel")
+        tod = m.group("tod")
+        ambiguous = wd_word in (_n("الاثنين"), _n("الجمعة"))
+        if not (tod or rel) and ambiguous:
+            continue
+        wd = lex.wd[wd_word]
+        off = _rel_offset(rel)
+        s = m.start()
+
+        def fn(a, wd=wd, off=off):
+            back = (a.weekday() - wd) % 7
+            if off > 0:
+                fwd = (wd - a.weekday()) % 7 or 7
+                b = a + timedelta(fwd)
+            elif off < 0:
+                b = a - timedelta(back or 7)
+            else:
+                b = a - timedelta(back)
+            return b, b
+        out.append(_Cand(s, m.end(), gran="day", kind="relative", rel=fn, prio=1))
+
+
+def _count_value(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    try:
+        from akhbar.text.numbers import parse_number
+    except ImportError:  # pragma: no cover
+        return None
+    v = parse_number(s)
+    return int(v) if v is not None and v == int(v) and v > 0 else None
+
+
+# --------------------------------------------------------------------------- resolution
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Non-overlapping candidates, longest (then highest priority) first."""
+    cands.sort(key=lambda c: (-(c.e - c.s), -c.prio, c.s))
+    taken: list[_Cand] = []
+    for c in cands:
+        if c.e <= c.s:
+            continue
+        if all(c.e <= t.s or c.s >= t.e for t in taken):
+            taken.append(c)
+    taken.sort(key=lambda c: c.s)
+    return taken
+
+
+_RANGE_GAP = None
+
+
+@lru_cache(maxsize=1)
+def _gap_res():
+    dash = regex.compile(_n(r"\s?(?:-|–|—|إلى|الى|حتى|ولغاية|لغاية|وحتى|وإلى)\s?"))
+    waw = regex.compile(_n(r"\s?و\s?(?:حتى\s|إلى\s)?"))
+    intro = regex.compile(_n(r"(?:(?:ما\s)?بين|من|في الفترة من|خلال الفترة من|للفترة من|الفترة من)\s$"))
+    return dash, waw, intro
+
+
+def _merge_ranges(norm: str, cs: list[_Cand]) -> list[_Cand]:
+    dash, waw, intro = _gap_res()
+    out: list[_Cand] = []
+    i = 0
+    while i < len(cs):
+        a = cs[i]
+        if i + 1 < len(cs):
+            b = cs[i + 1]
+            gap = norm[a.e:b.s]
+            ok = a.rel is None and b.rel is None and a.cal == b.cal and \
+                a.gran in ("day", "month", "year") and b.gran == a.gran and \
+                a.kind != "range" and b.kind != "range"
+            if ok:
+                im = intro.search(norm, max(0, a.s - 20), a.s)
+                if dash.fullmatch(gap) or (waw.fullmatch(gap) and im and "بين" in im.group()):
+                    y2 = b.end[0]
+                    start = list(a.start)
+                    if start[0] is None and y2 is not None:
+                        start[0] = y2 - 1 if (start[1] or 0) > (b.start[1] or 0) else y2
+                        if a.gran == "day" and start[1] == b.start[1] and (start[2] or 0) > (b.start[2] or 0):
+                            start[0] = y2 - 1
+                    s = a.s
+                    if im and "بين" in im.group() or (im and im.group().strip() == _n("من")):
+                        s = im.start() if im.group().startswith((_n("بين"), _n("ما"), _n("من"))) else s
+                    c = _Cand(s, b.e, cal=a.cal, start=start, end=list(b.end), gran=a.gran,
+                              kind="range", prio=a.prio)
+                    if a.start[0] is None and y2 is not None:
+                        c.yfrom = "expression"
+                    out.append(c)
+                    i += 2
+                    continue
+        if a.kind == "range" and a.rel is None:
+            im = intro.search(norm, max(0, a.s - 20), a.s)
+            if im and im.group().startswith((_n("بين"), _n("ما"), _n("من"))) and \
+                    not norm[a.s:a.e].startswith(_n("بين")):
+                a.s = im.start()
+        out.append(a)
+        i += 1
+    return out
+
+
+def _sentence_ends(norm: str) -> list[int]:
+    return [m.start() for m in _lex().sent.finditer(norm)] + [len(norm)]
+
+
+def _fill_years(norm: str, cs: list[_Cand], anchor: date | None) -> None:
+    ends = None
+    for i, c in enumerate(cs):
+        if not c.needs_year():
+            continue
+        if ends is None:
+            ends = _sentence_ends(norm)
+        # the sentence that holds c
+        send = next(e for e in ends if e >= c.e)
+        later = None
+        for d in cs[i + 1:]:
+            if d.s >= send:
+                break
+            if d.rel is None and d.start and d.end[0] is not None and d.cal == c.cal:
+                later = d
+                break
+        if later is not None:
+            y = later.start[0]
+            if c.gran == "day" or c.gran == "month":
+                # a yearless month later in the year than the dated one is the year before
+                if (c.start[1] or 0) > (later.start[1] or 13) and c.gran != "year":
+                    pass
+            c.start[0] = c.start[0] or y
+            c.end[0] = c.end[0] or y
+            c.yfrom = "sentence"
+            continue
+        if anchor is None:
+            continue
+        if c.cal == "hijri":
+            hy = _greg_to_hijri_year(anchor)
+            if hy is None:
+                continue
+            best = None
+            for y in (hy - 1, hy, hy + 1):
+                d0 = _span_dates("hijri", y, c.start[1], c.start[2], False)
+                if d0 is None:
+                    continue
+                dist = abs((d0 - anchor).days)
+                if best is None or dist < best[0]:
+                    best = (dist, y)
+            if best:
+                c.start[0] = c.end[0] = best[1]
+                c.yfrom = "anchor"
+            continue
+        best = None
+        for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+            d0 = _span_dates("gregorian", y, c.start[1], c.start[2] or 1, False)
+            if d0 is None:
+                continue
+            dist = abs((d0 - anchor).days)
+            if best is None or dist < best[0]:
+                best = (dist, y)
+        if best:
+            y = best[1]
+            c.start[0] = c.start[0] or y
+            c.end[0] = c.end[0] or (y + 1 if (c.end[1] or 0) < (c.start[1] or 0) else y)
+            c.yfrom = "anchor"
+
+
+def find_dates(text: str, *, published: date | None = None,
+               reference_date: date | None = None) -> list[dict]:
+    """Every date expression in ``text``, resolved to an inclusive range of calendar days.
+
+    Relative and yearless dates are resolved against ``published`` (the article's
+    publication date) if given, else ``reference_date``; with neither they are still
+    returned, with empty (NaT) values.  Offsets index ``text``.
+
+    >>> rows = find_dates("زار الرئيس فيتنام (12-13 ديسمبر 2023) ثم عاد أمس")
+    >>> [(r["text"], str(r["value_start"]), str(r["value_end"]), r["kind"]) for r in rows]
+    [('12-13 ديسمبر 2023', '2023-12-12', '2023-12-13', 'range'), ('أمس', 'NaT', 'NaT', 'relative')]
+    >>> r = find_dates("وصل الوفد أمس", reference_date=date(2024, 5, 14))[0]
+    >>> str(r["value_start"]), r["anchor"]
+    ('2024-05-13', 'reference:2024-05-14')
+    """
+    if not text:
+        return []
+    lex = _lex()
+    norm, omap = normalize_with_offsets(text, preset=_PRESET)
+    cands: list[_Cand] = []
+    _dm_cands(lex, norm, cands)
+    _my_cands(lex, norm, cands)
+    _year_cands(lex, norm, cands)
+    _numeric_cands(lex, norm, cands)
+    _part_cands(lex, norm, cands)
+    _rel_cands(lex, norm, cands)
+    chosen = _merge_ranges(norm, _select(cands))
+    if published is not None:
+        anchor, alabel = published, f"published:{published.isoformat()}"
+    elif reference_date is not None:
+        anchor, alabel = reference_date, f"reference:{reference_date.isoformat()}"
+    else:
+        anchor, alabel = None, ""
+    _fill_years(norm, chosen, anchor)
+    rows = []
+    for c in chosen:
+        s, e = omap.span(c.s, c.e)
+        v0 = v1 = None
+        label = ""
+        if c.rel is not None:
+            if anchor is not None:
+                try:
+                    v0, v1 = c.rel(anchor)
+                except (ValueError, OverflowError):
+                    v0 = v1 = None
+                label = alabel
+        elif c.start[0] is not None and c.end[0] is not None:
+            v0 = _span_dates(c.cal, c.start[0], c.start[1], c.start[2], False)
+            v1 = _span_dates(c.cal, c.end[0], c.end[1], c.end[2], True)
+            if v0 is None or v1 is None or v1 < v0:
+                continue  # 31 February, or a range that runs backwards: not a date
+            label = {"anchor": alabel, "sentence": "sentence", "expression": "expression"}.get(
+                c.yfrom, "")
+        else:
+            label = ""
+        rows.append({
+            "text": text[s:e], "start": s, "end": e,
+            "value_start": pd.Timestamp(v0) if v0 else pd.NaT,
+            "value_end": pd.Timestamp(v1) if v1 else pd.NaT,
+            "granularity": c.gran, "kind": c.kind, "calendar": c.cal, "anchor": label,
+        })
+    return rows
+
+
+def extract_dates(x, *, reference_date: date | None = None) -> pd.DataFrame:
+    """The dates table (:data:`DATE_SCHEMA`) of a string, Article, Corpus or DataFrame.
+
+    >>> df = extract_dates("انعقد المؤتمر في 22 من شهر آب 2018 في عمّان")
+    >>> df[["text", "value_start", "granularity"]].values.tolist()
+    [['22 من شهر آب 2018', Timestamp('2018-08-22 00:00:00'), 'day']]
+    """
+    return _base.extract(x, find_dates, DATE_SCHEMA, reference_date=reference_date)
+
+
+@register_table("dates", DATE_SCHEMA, description="date expressions resolved to calendar ranges")
+def dates_table(article, **opts) -> pd.DataFrame:
+    """Per-article dates table for :class:`~akhbar.corpus.Corpus`."""
+    return extract_dates(article, reference_date=opts.get("reference_date"))
