@@ -129,6 +129,14 @@ def test_crlf_and_cr_line_endings_keep_offsets():
         assert a.source_domain == "example.org" and a.comment_count == 3
 
 
+def test_legacy_encodings_decode_to_the_right_letters():
+    arabic = "مرحبا بكم في نشرة الأخبار المسائية"
+    assert decode_bytes(arabic.encode("iso8859_6")) == (arabic, "iso8859_6")
+    assert decode_bytes(arabic.encode("cp1256")) == (arabic, "cp1256")
+    text, enc = decode_bytes("Grüße aus Köln, sagte der Minister am Montag.".encode("latin-1"))
+    assert text.startswith("Grüße aus Köln") and enc in ("cp1250", "cp1252", "latin_1", "iso8859_15")
+
+
 def test_truncated_utf8_is_an_error_not_mojibake():
     data = ARABIC.encode("utf-8")
     with pytest.raises(akhbar.LoadError) as info:

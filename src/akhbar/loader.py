@@ -172,21 +172,39 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     except UnicodeDecodeError:
         text = None
     if text is not None and _looks_arabic(text):
+        if _LATIN_IN_ARABIC.search(text):
+            # Windows-1256 puts French letters (é, à, ç...) where ISO-8859-6 has Arabic
+            # ones: an "Arabic" word with é inside is ISO-8859-6 read the wrong way.
+            try:
+                iso = data.decode("iso8859_6")
+            except UnicodeDecodeError:
+                iso = None
+            if iso is not None and _looks_arabic(iso) and not _LATIN_IN_ARABIC.search(iso):
+                return _check_text(iso, path), "iso8859_6"
         return _check_text(text, path), "cp1256"
     try:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data[:1_000_000]).best()
+        guesses = list(from_bytes(data[:1_000_000]))
     except Exception:  # noqa: BLE001 - a detector failure is only "no guess"
-        best = None
-    if best is not None and best.encoding not in ("utf_8", "cp1256"):
-        try:
-            return _check_text(data.decode(best.encoding), path), best.encoding
-        except (UnicodeDecodeError, LookupError):
-            pass
+        guesses = []
+    # Only encodings a news file plausibly uses: a detector's exotic guess (mac_iceland
+    # for Latin-1 German, say) is mojibake, better reported than loaded.
+    for guess in guesses:
+        if guess.encoding in _PLAUSIBLE and guess.chaos <= 0.2:
+            try:
+                return _check_text(data.decode(guess.encoding), path), guess.encoding
+            except (UnicodeDecodeError, LookupError):
+                continue
     raise LoadError(f"not valid UTF-8 (byte {utf8_error.start}: {data[utf8_error.start:utf8_error.start + 4]!r})"
                     " and not recognisable as Windows-1256 or another encoding; "
                     "re-save it as UTF-8", path=path, kind="decode")
+
+
+_LATIN_IN_ARABIC = re.compile(r"[\u0621-\u064a][\u00c0-\u00ff]|[\u00c0-\u00ff][\u0621-\u064a]")
+_PLAUSIBLE = frozenset({"iso8859_6", "cp720", "cp864", "mac_arabic", "cp1252", "cp1250",
+                        "latin_1", "iso8859_2", "iso8859_15", "utf_16", "utf_16_le", "utf_16_be",
+                        "ascii"})
 
 
 def _looks_arabic(text: str) -> bool:
