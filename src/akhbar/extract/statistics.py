@@ -73,6 +73,7 @@ class _Lex:
     units: dict[str, tuple[str, str]]       # form -> (unit_norm, dimension)
     unit_re: regex.Pattern
     plurals: dict[str, str]
+    plural_values: frozenset[str]
     months: frozenset[str]
     ordinal_re: regex.Pattern
 
@@ -97,7 +98,7 @@ def _lex() -> _Lex:
         typ, form = row[0], row[1]
         ctx.setdefault(typ, {})[_n(form)] = row[2] if len(row) > 2 else ""
     word_end = r"(?!\p{L})"
-    before = {typ: regex.compile(rf"(?<![\p{{L}}\d])(?:{_alt(forms)})\s{{0,2}}[(\[]?\s{{0,2}}\Z")
+    before = {typ: regex.compile(rf"(?<![\p{{L}}\d])[وف]?(?:{_alt(forms)})\s{{0,2}}[(\[]?\s{{0,2}}\Z")
               for typ, forms in ctx.items()}
     after = {typ: regex.compile(rf"\s{{0,2}}(?:{_alt(forms)}){word_end}")
              for typ, forms in ctx.items() if typ in ("qual_after", "year_mark")}
@@ -154,7 +155,7 @@ def _lex() -> _Lex:
     units = {}
     for form, norm_form, dim, _factor in _tsv("unit_words.tsv"):
         units[_n(form)] = (norm_form, dim)
-    unit_re = regex.compile(rf"\s{{0,2}}(?:{_alt(units)})(?![\p{{L}}\d])")
+    unit_re = regex.compile(rf"\s{{0,2}}(?P<u>{_alt(units)})ا?(?![\p{{L}}\d])")
     plurals = {_n(p): s for p, s in _tsv("unit_plurals.tsv")}
 
     months_data = json.loads(resources.files("akhbar.data").joinpath("months.json")
@@ -176,20 +177,24 @@ def _lex() -> _Lex:
         rf"|(?<=[\p{{L}}\d,.]\s{{1,2}})(?P<adv>(?:{_alt(f for f, (_, t) in ords.items() if t == 'adverb')}))(?!\p{{L}})")
     return _Lex(ctx, before, after, cur_nouns, cur_names, cur_adj, symbols, subunits,
                 frozenset(codes), currency_re, symbol_before_re, units, unit_re, plurals,
+                frozenset(_n(v) for v in plurals.values()),
                 frozenset(months), ordinal_re)
 
 
 # ----------------------------------------------------------------------------- helpers
 
 _WORD = regex.compile(r"\s{0,2}(?P<w>[\p{L}\u0640]{1,30})(?![\p{L}\d])")
+_HEAD = regex.compile(r"\s{0,2}(?:[)\]]\s{0,2})?(?P<w>[\p{L}\u0640]{1,30})(?![\p{L}\d])")
+_ARABIC = regex.compile(r"[\u0600-\u06ff]")
 _PREV_WORDS = regex.compile(r"([\p{L}]{1,30})[\s(\[]{0,3}\Z")
 _URL = regex.compile(r"(?:https?://|www\.)[^\s]{1,400}|[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,30}")
 _PHONE = regex.compile(r"(?<![\d\p{L}])(?:\+|00)?\(?\d{2,5}\)?(?:[ -]\d{2,5}){2,4}(?![\d])"
                        r"|(?<![\d\p{L}])(?:\+\d{8,14}|0\d{6,12})(?![\d])")
-_TIME = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+_TIME = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?"
+                      r"|(?<!\d)\d{1,4}\s{0,2}[/\\-]\s{0,2}\d{1,2}\s{0,2}[/\\-]\s{0,2}\d{1,4}(?!\d)")
 _RANGE_DASH = regex.compile(r"\s{0,2}[-–—]\s{0,2}\Z")
-_LINE_START = regex.compile(r"(?:\A|\n)[ \t]{0,3}[(\[]?\Z")
-_LIST_AFTER = regex.compile(r"\s{0,1}[.)\]\-–:](?:\s|\Z)")
+_LINE_START = regex.compile(r"(?:\A|\n|[.:;؛]\s)[ \t]{0,3}[(\[]?\Z")
+_LIST_AFTER = regex.compile(r"\s{0,2}[.)\]\-–:](?:\s|\Z)")
 
 
 def _prev_word(norm: str, end: int) -> str:
@@ -253,8 +258,8 @@ def _unit_after(lex: _Lex, norm: str, pos: int):
             "%", None, m.end()
     m = lex.unit_re.match(norm, pos)
     if m:
-        s = m.start() + len(m.group()) - len(m.group().lstrip())
-        unit_norm, _dim = lex.units[norm[s:m.end()]]
+        s = m.start("u")
+        unit_norm, _dim = lex.units[m.group("u")]
         return "measure", (s, m.end()), unit_norm, None, m.end()
     m = lex.currency_re.match(norm, pos)
     if m:
@@ -281,15 +286,21 @@ def _unit_after(lex: _Lex, norm: str, pos: int):
     return None
 
 
-def _noun_after(lex: _Lex, norm: str, pos: int):
+def _noun_after(lex: _Lex, norm: str, pos: int, is_article):
     """The counted noun phrase after ``pos``: (span, unit_norm) or None."""
     stop = lex.ctx["stop"]
-    m = _WORD.match(norm, pos)
+    m = _HEAD.match(norm, pos)
     if not m:
         return None
     head = m.group("w")
-    if head in stop or head.startswith("ال") or head in lex.months or len(head) < 2:
+    if head in stop or is_article(m.start("w")) or head in lex.months or len(head) < 2:
         return None
+    if head.endswith(("وا", "هم", "هن")) or head.startswith(("ي", "ت")) and \
+            head.endswith(("ون", "ان")) and len(head) >= 5:
+        return None                                     # verbs, pronoun-suffixed words
+    if head.startswith(("وو", "وال", "وب", "وي", "وس", "ول", "وت")) and head[1:] not in lex.plurals \
+            and _n(head) not in lex.plural_values:
+        return None                                     # a conjunction: 7 ملايين ووزارة
     if head.startswith("لل") or head in lex.ctx.get("year_mark", {}):
         return None
     end = m.end()
@@ -300,13 +311,19 @@ def _noun_after(lex: _Lex, norm: str, pos: int):
             if not m2:
                 break
             w = m2.group("w")
-            if (w in stop or w.startswith(("ال", "و", "ف", "ب", "ل", "ك", "ي")) or w.endswith(
-                    ("يا", "وا")) or w in lex.months or w in lex.cur_nouns or len(w) < 2
+            if (w in stop or is_article(m2.start("w")) or w.startswith(("و", "ف", "ب", "ل", "ك", "ي")) or w.endswith(
+                    ("ا", "وا")) or w in lex.months or w in lex.cur_nouns or len(w) < 2
                     or norm[end:m2.start("w")].strip()):
                 break
             words.append(w)
             end = m2.end()
     return (m.start("w"), end), words
+
+
+def _counted(lex: _Lex, unit: str) -> bool:
+    """Is this clearly a counted noun (tamyiz, a known plural or singular)?"""
+    head = unit.split()[0]
+    return head.endswith("ا") or head in lex.plurals or head in lex.plural_values
 
 
 def _unit_norm_of(lex: _Lex, words_orig: list[str]) -> str:
@@ -345,24 +362,29 @@ def find_statistics(text: str, *, published=None, **_) -> list[dict]:
         oa, ob = om.span(a, b)
         return any(s <= oa and ob <= e for s, e in date_spans)
 
+    def is_article(pos: int) -> bool:
+        """Does the word at normalized ``pos`` start with the article (not أل...)?"""
+        return norm.startswith("ال", pos) and text[om.start(pos)] == "ا"
+
     def is_blocked(a: int, b: int) -> bool:
         return any(s <= a and b <= e for s, e in blocked) or in_date(a, b)
 
-    nums = [s for s in scan_numbers(norm) if not is_blocked(s.start, s.end)]
-    stats: list[_Stat] = []
+    ords = _ordinals(lex, norm, is_blocked, is_article)
+    nums = [s for s in scan_numbers(norm) if not is_blocked(s.start, s.end)
+            and not any(o.a < s.end and s.start < o.b for o in ords)]
+    stats: list[_Stat] = list(ords)
     i = 0
     while i < len(nums):
         n = nums[i]
         nxt = nums[i + 1] if i + 1 < len(nums) else None
         consumed = 1
-        st = _read(lex, norm, n, nxt)
+        st = _read(lex, norm, n, nxt, is_article)
         if st is not None and st is not False:
             st, consumed = st
             stats.append(st)
         elif st is False and nxt is not None and _RANGE_DASH.search(norm, n.end, nxt.start):
             consumed = 2      # a score or a span of years: neither number is a statistic
         i += consumed
-    stats.extend(_ordinals(lex, norm, [(s.a, s.b) for s in stats], is_blocked))
     rows = []
     for st in sorted(stats, key=lambda s: s.a):
         oa, ob = om.span(st.a, st.b)
@@ -391,7 +413,7 @@ def _scale_of(n: NumberSpan) -> float:
     return n.scale
 
 
-def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None):
+def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_article):
     """Read number ``n`` in context: ``(_Stat, numbers consumed)``, ``None`` (not a
     statistic) or ``False`` (not a statistic, and a dash-joined partner is not either)."""
     a, b = n.start, n.end
@@ -399,6 +421,8 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None):
     prev = _prev_word(norm, left)
     ctx = lex.ctx
     # --- what the number cannot be
+    if not _ARABIC.search(norm, max(0, a - 24), min(len(norm), b + 24)):
+        return None                                           # Latin text, code
     if a > 0 and (norm[a - 1].isascii() and norm[a - 1].isalpha()):
         return None
     if a > 1 and norm[a - 1] in "-–/" and norm[a - 2].isalpha():
@@ -431,14 +455,13 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None):
         return None                                           # واحد، أحد، اثنين
     if n.words and n.prefix in ("ل", "ب", "ف") and norm[a:b] == "ست":
         return None                                           # لست: "I am not"
-    if n.prefix == "" and norm[max(0, left - 3):left] in ("ال ", "ال") and not n.words:
-        return None                                           # الـ 78: the ordinal pass
     # --- qualifier and range before
     qual = "exact"
     start = a
     qm = _before(lex, "qual_before", norm, left)
     if qm:
-        qual = ctx["qual_before"][regex.sub(r"[\s(\[]+\Z", "", qm.group()).strip()]
+        key = regex.sub(r"[\s(\[]+\Z", "", qm.group()).strip()
+        qual = ctx["qual_before"].get(key) or ctx["qual_before"][key[1:]]
         start = qm.start()
     elif n.prefix and left < a:
         pass
@@ -500,29 +523,30 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None):
                 value += float(sub.group(1)) / 100
                 end += sub.end()
     elif kind == "count":
+        if prev in ctx["ordinal_slot"] and is_int and consumed == 1 and not qm:
+            return _Stat(a, b, n.value, "ordinal"), 1         # المركز 3، الدورة 78
+        noun = _noun_after(lex, norm, end, is_article)
         pm = _before(lex, "percent_before", norm, left)
-        if pm and not qm:
+        if noun:
+            (ua, ub), words = noun
+            if words[0] in lex.months:
+                return None
+            unit = (ua, ub)
+            unit_norm = None                                  # from the original text
+            end = ub
+            if n.alt_value is not None and consumed == 1:
+                value = n.alt_value                           # 1.234 مشروعاً: 1234
+                low = high = math.nan
+        elif pm:
             kind, unit_norm = "percent", "%"
-        else:
-            noun = _noun_after(lex, norm, end)
-            if noun:
-                (ua, ub), words = noun
-                if words[0] in lex.months:
-                    return None
-                unit = (ua, ub)
-                unit_norm = None                              # from the original text
-                end = ub
-                if n.alt_value is not None and consumed == 1:
-                    value = n.alt_value                       # 1.234 مشروعاً: 1234
-                    low = high = math.nan
+            if not qm:
+                start = pm.start()
     if single_word and unit is None and kind == "count":
         if not regex.match(r"\s{1,2}من\s", norm[end:end + 5]):
             return None
-    if kind == "count" and unit is None and is_int and 1900 <= n.value <= 2100 \
-            and qual == "exact" and consumed == 1:
+    if kind == "count" and is_int and 1900 <= n.value <= 2100 and qual == "exact" \
+            and consumed == 1 and (unit is None or not _counted(lex, norm[unit[0]:unit[1]])):
         return None                                           # a bare year
-    if prev in ctx["ordinal_slot"] and kind == "count" and unit is None and is_int:
-        return _Stat(a, b, n.value, "ordinal", qualifier="exact"), 1
     qa = lex.after["qual_after"].match(norm, end)
     if qa and qual == "exact":
         qual = ctx["qual_after"][qa.group().strip()]
@@ -532,7 +556,7 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None):
     return _Stat(start, end, value, kind, unit, unit_norm, currency, qual, low, high), consumed
 
 
-def _ordinals(lex: _Lex, norm: str, taken: list[tuple[int, int]], is_blocked) -> list[_Stat]:
+def _ordinals(lex: _Lex, norm: str, is_blocked, is_article) -> list[_Stat]:
     out = []
     for m in lex.ordinal_re.finditer(norm):
         if m.group("ord"):
@@ -544,11 +568,10 @@ def _ordinals(lex: _Lex, norm: str, taken: list[tuple[int, int]], is_blocked) ->
                 b = a + len(first)
         elif m.group("ald"):
             a, b = m.span("ald")
-            nxt = _noun_after(lex, norm, b)
-            if nxt and not norm[b:].lstrip().startswith("لل"):
-                (ua, ub), words = nxt
-                out.append(_Stat(a, ub, float(m.group("d")), "count", (ua, ub), None))
-                continue
+            if _noun_after(lex, norm, b, is_article) or _unit_after(lex, norm, b) or \
+                    regex.match(r"\s{0,2}(?:الف|مليون|مليار|ملايين|مليارات|الاف)(?!\p{L})",
+                                norm[b:b + 12]):
+                continue              # الـ60 يوماً، الـ161 مليون ريال: a count, read later
             value = int(m.group("d"))
         else:
             a, b = m.span("adv")
@@ -562,7 +585,7 @@ def _ordinals(lex: _Lex, norm: str, taken: list[tuple[int, int]], is_blocked) ->
         if prev in lex.ctx["no_ordinal"] or prev in lex.ctx["ident"] or \
                 _before(lex, "no_ordinal", norm, m.start()):
             continue
-        if any(s < b and a < e for s, e in taken) or is_blocked(a, b):
+        if is_blocked(a, b):
             continue
         out.append(_Stat(a, b, float(value), "ordinal"))
     return out

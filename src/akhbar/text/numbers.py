@@ -90,7 +90,7 @@ def number_phrase_re() -> regex.Pattern:
     word = rf"(?:{_alternation(lex.msa)})(?!\p{{L}})"
     tok = rf"(?:{_DIGITS}(?![\d]|[.,٫٬]\d)|{word})"
     return regex.compile(
-        rf"(?<![\p{{L}}\d.,٫٬])(?:[وبلفك](?=\d|{word})|ب\s(?=\d))?"
+        rf"(?<![\p{{L}}\d.,٫٬])(?:[وبلفك](?=\d|{word})|ب\s(?=\d)|[وبلف]?ال\s?(?=\d))?"
         rf"(?P<num>{tok}(?:\s{{1,2}}(?:و\s{{0,2}})?{tok}){{0,10}})"
     )
 
