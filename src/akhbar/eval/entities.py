@@ -1,0 +1,246 @@
+"""Evaluate the entity extractor: ``python -m akhbar.eval entities [--anercorp] ...``.
+
+* ``--anercorp``: ANERcorp, CAMeL Lab test split, CoNLL exact-match P/R/F1 per type;
+  the tagger runs on the gold tokens (the model alone, and model + gazetteers + rules).
+* ``--aqmar``, ``--newsfane``: out-of-domain sets mapped to PER/ORG/LOC (MISC and
+  unmapped fine types are ignored on both sides).
+* ``--sample``: the annotated sample-corpus set shipped in
+  ``akhbar/eval/data/entities_sample.jsonl`` (character-offset exact match).
+
+Data is read from ``$AKHBAR_EVAL_DIR`` (or ``../shared/eval`` next to the repository,
+or ``/work/shared/eval``); a missing set is reported and skipped.  With no flag, every
+available set is run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+
+# NewsFANE's fine types -> coarse PER/ORG/LOC (ACE-style hierarchy; others ignored).
+NEWSFANE = {
+    **dict.fromkeys(["Politician", "Athlete", "Artist", "Other_PER", "Religious_PER",
+                     "Scientist", "Businessperson", "Lawyer", "Engineer"], "PER"),
+    **dict.fromkeys(["Nation", "Population-Center", "State-or-Province", "GPE-Cluster",
+                     "Water-Body", "Land", "Continent", "County-or-District",
+                     "Land-Region-Natural", "Celestial", "Water", "Path"], "LOC"),
+    **dict.fromkeys(["Non-Governmental", "Sports", "Government", "Media", "Commercial",
+                     "Educational", "Medical-Science", "Entertainment", "Religious_ORG",
+                     "Police"], "ORG"),
+}
+
+
+def eval_dir() -> Path | None:
+    """The shared evaluation folder, or None when it is absent."""
+    here = Path(__file__).resolve()
+    cands = [os.environ.get("AKHBAR_EVAL_DIR"), here.parents[3].parent / "shared" / "eval",
+             "/work/shared/eval"]
+    for c in cands:
+        if c and Path(c).is_dir():
+            return Path(c)
+    return None
+
+
+def read_conll(path: Path, sep: str | None = None) -> list[list[tuple[str, str]]]:
+    """Sentences of (token, tag) from a CoNLL-style file (blank line between sentences)."""
+    sents, cur = [], []
+    text = path.read_text(encoding="utf-8-sig")
+    for line in text.splitlines():
+        line = line.strip().replace("\u200e", "").replace("\u200f", "")
+        if not line:
+            if cur:
+                sents.append(cur)
+                cur = []
+            continue
+        if sep:
+            tok, _, tag = line.partition(sep)
+        else:
+            tok, _, tag = line.rpartition(" ")
+        tok, tag = tok.strip(), tag.strip()
+        if tok:
+            cur.append((tok, tag))
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+def spans(tags: list[str]) -> set[tuple[int, int, str]]:
+    """CoNLL chunks (start, end, type) of a BIO sequence (a stray I- opens a chunk)."""
+    out, i, n = set(), 0, len(tags)
+    while i < n:
+        t = tags[i]
+        if t == "O" or len(t) < 3:
+            i += 1
+            continue
+        lab = t[2:]
+        j = i + 1
+        while j < n and tags[j] == "I-" + lab:
+            j += 1
+        out.add((i, j, lab))
+        i = j
+    return out
+
+
+def prf(tp: Counter, fp: Counter, fn: Counter, labels) -> list[tuple[str, float, float, float, int]]:
+    """Rows (type, P, R, F1, gold count) per type and overall."""
+    rows = []
+    for lab in [*labels, "ALL"]:
+        if lab == "ALL":
+            t, f, n = (sum(c[x] for x in labels) for c in (tp, fp, fn))
+        else:
+            t, f, n = tp[lab], fp[lab], fn[lab]
+        p = t / (t + f) if t + f else 0.0
+        r = t / (t + n) if t + n else 0.0
+        rows.append((lab, p, r, 2 * p * r / (p + r) if p + r else 0.0, t + n))
+    return rows
+
+
+def _print(title: str, rows, extra: str = "") -> None:
+    print(f"\n{title}{extra}")
+    print(f"{'type':<6} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6}")
+    for lab, p, r, f, n in rows:
+        print(f"{lab:<6} {p:6.3f} {r:6.3f} {f:6.3f} {n:6d}")
+
+
+def score_tokens(sents, tagger, mapper=lambda t: t, labels=("PER", "ORG", "LOC", "MISC")):
+    """Exact-match chunk scores of ``tagger(tokens) -> tags`` on gold sentences."""
+    tp, fp, fn = Counter(), Counter(), Counter()
+    ntok = 0
+    t0 = time.perf_counter()
+    for s in sents:
+        toks = [t for t, _ in s]
+        gold = [mapper(t) for _, t in s]
+        pred = [mapper(t) for t in tagger(toks)]
+        ntok += len(toks)
+        g = {x for x in spans(gold) if x[2] in labels}
+        p = {x for x in spans(pred) if x[2] in labels}
+        for x in p & g:
+            tp[x[2]] += 1
+        for x in p - g:
+            fp[x[2]] += 1
+        for x in g - p:
+            fn[x[2]] += 1
+    dt = time.perf_counter() - t0
+    return prf(tp, fp, fn, labels), f" ({ntok} tokens, {ntok / dt:,.0f} tokens/s)"
+
+
+def _model_only(toks):
+    from akhbar.extract._ner_features import sent_features
+    from akhbar.extract.entities import _crf
+    return _crf().tag(sent_features(toks))
+
+
+def _full(toks):
+    from akhbar.extract.entities import tag_tokens
+    return tag_tokens(toks)[0]
+
+
+def _coarse(tag: str) -> str:
+    if tag == "O" or len(tag) < 3:
+        return "O"
+    lab = tag[2:].replace("PERS", "PER")
+    return tag[:2] + lab
+
+
+def run_anercorp(d: Path) -> None:
+    path = d / "anercorp" / "ANERCorp_CamelLab_test.RECONSTRUCTED.txt"
+    if not path.exists():
+        print(f"\nANERcorp: {path} not found, skipped")
+        return
+    sents = read_conll(path)
+    for name, fn in (("CRF alone", _model_only), ("default backend (CRF + gazetteers + rules)", _full)):
+        rows, extra = score_tokens(sents, fn, _coarse)
+        _print(f"ANERcorp test (CAMeL split), {name}", rows, extra)
+    print("anchor: camel-tools' NER (CAMeLBERT-MSA, published F1 ~0.83 on this split) "
+          "is not installed here and cannot be downloaded; not run")
+
+
+def run_aqmar(d: Path) -> None:
+    path = d / "aqmar" / "AQMAR_Arabic_NER_corpus-1.0_concat.txt"
+    if not path.exists():
+        print(f"\nAQMAR: {path} not found, skipped")
+        return
+
+    def m(tag):
+        t = _coarse(tag.replace("I--", "I-"))
+        return t if t[2:] in ("PER", "ORG", "LOC") else "O"
+    rows, extra = score_tokens(read_conll(path), _full, m, ("PER", "ORG", "LOC"))
+    _print("AQMAR (Wikipedia, out of domain; MIS* ignored)", rows, extra)
+
+
+def run_newsfane(d: Path) -> None:
+    path = d / "newsfane" / "NewsFANE_Gold_2014_170K.txt"
+    if not path.exists():
+        print(f"\nNewsFANE: {path} not found, skipped")
+        return
+
+    def m(tag):
+        if tag in ("B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"):
+            return tag
+        if tag[:2] in ("B-", "I-") and tag[2:] in NEWSFANE:
+            return tag[:2] + NEWSFANE[tag[2:]]
+        return "O"
+    rows, extra = score_tokens(read_conll(path, "\t"), _full, m, ("PER", "ORG", "LOC"))
+    _print("NewsFANE Gold (fine types mapped to PER/ORG/LOC; its text overlaps "
+           "ANERcorp's, so not fully out of domain)", rows, extra)
+
+
+def load_sample() -> list[dict]:
+    """The annotated sample-corpus mentions: article_id, start, end, text, label."""
+    ref = resources.files("akhbar.eval").joinpath("data/entities_sample.jsonl")
+    return [json.loads(ln) for ln in ref.read_text(encoding="utf-8").splitlines()
+            if ln.strip()]
+
+
+def run_sample() -> None:
+    from akhbar.extract.entities import extract_entities
+    from akhbar.loader import Article  # noqa: F401
+    gold = load_sample()
+    ids = sorted({g["article_id"] for g in gold})
+    data = resources.files("akhbar.data").joinpath("sample")
+    texts = {}
+    for f in data.iterdir():
+        if f.name.endswith(".txt"):
+            texts[f.name.split("_", 1)[1][:-4]] = f.read_text(encoding="utf-8")
+    tp, fp, fn = Counter(), Counter(), Counter()
+    t0 = time.perf_counter()
+    pred_all = []
+    for aid in ids:
+        df = extract_entities(texts[aid])
+        pred_all += [(aid, int(r.start), int(r.end), r.label) for r in df.itertuples()]
+    dt = time.perf_counter() - t0
+    g = {(x["article_id"], x["start"], x["end"], x["label"]) for x in gold}
+    p = set(pred_all)
+    labels = ("PER", "ORG", "LOC", "MISC")
+    for x in p & g:
+        tp[x[3]] += 1
+    for x in p - g:
+        fp[x[3]] += 1
+    for x in g - p:
+        fn[x[3]] += 1
+    _print("Sample domain (Vietnamese diplomacy, hand-annotated; offsets exact)",
+           prf(tp, fp, fn, labels), f" ({len(ids)} articles, {len(ids) / dt:.1f} articles/s)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the entity extractor's scores on the selected sets."""
+    ap = argparse.ArgumentParser(prog="python -m akhbar.eval entities")
+    for flag in ("anercorp", "aqmar", "newsfane", "sample"):
+        ap.add_argument(f"--{flag}", action="store_true")
+    args = ap.parse_args(argv)
+    chosen = [f for f in ("anercorp", "aqmar", "newsfane", "sample") if getattr(args, f)]
+    chosen = chosen or ["anercorp", "aqmar", "newsfane", "sample"]
+    d = eval_dir()
+    for name in chosen:
+        if name == "sample":
+            run_sample()
+        elif d is None:
+            print(f"\n{name}: evaluation data not found (set AKHBAR_EVAL_DIR); skipped")
+        else:
+            {"anercorp": run_anercorp, "aqmar": run_aqmar, "newsfane": run_newsfane}[name](d)
+    return 0

@@ -1,0 +1,162 @@
+"""The entity extractor's language data: gazetteers, titles, organization heads.
+
+Each file under ``akhbar/data/`` is read once, lazily, and turned into lookup tables
+keyed by *match keys*: tokens normalized with the ``match`` preset (no diacritics,
+أإآ -> ا, ى -> ي, ة -> ه), so that spelling variants of one word share a key.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from akhbar.text.normalize import normalize
+
+# A token: a run of letters/marks, a run of digits (with inner separators), or one
+# other non-space character.  Bounded repetitions keep the pattern linear.
+TOKEN_RE = regex.compile(r"[\p{L}\p{M}]{1,80}|\p{Nd}{1,30}(?:[.,]\p{Nd}{1,30}){0,5}|\S")
+
+# Leading clitics, longest first.  ``لل`` is ل + the article ال with its alef dropped.
+CLITICS = ("وبال", "وكال", "وفال", "ولل", "وال", "فال", "بال", "كال", "لل",
+           "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("akhbar.data").joinpath(name).read_text(encoding="utf-8")
+    return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=200_000)
+def key(token: str) -> str:
+    """The match key of one token (``match`` normalization; Latin lower-cased)."""
+    return normalize(token, "match").lower()
+
+
+def tokens(text: str) -> list[str]:
+    """Tokens of ``text`` (the same tokenization the tagger uses)."""
+    return [m.group() for m in TOKEN_RE.finditer(text)]
+
+
+def strip_clitic(k: str, known=None) -> tuple[str, str]:
+    """Split a match key into ``(clitic, rest)``.
+
+    With ``known`` (a set of keys), only a split whose rest is known is accepted;
+    without it the longest clitic that leaves at least three letters is removed.
+    ``لل`` restores the article: ``للامم`` -> ``("ل", "الامم")``.
+    """
+    for c in CLITICS:
+        if k.startswith(c) and len(k) - len(c) >= 2:
+            rest = k[len(c):]
+            clitic = c
+            if c.endswith("لل"):
+                rest, clitic = "ال" + rest, c[:-1]
+            elif c.endswith("ال") and len(c) > 2:
+                rest, clitic = "ال" + rest, c[:-2]
+            if known is None:
+                if len(rest) >= 3:
+                    return clitic, rest
+            elif rest in known:
+                return clitic, rest
+    return "", k
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """Function words and frequent news words that end a name (match keys)."""
+    return frozenset(key(w) for w in _lines("entit_stopwords.txt"))
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[str, str]:
+    """Title word (match key) -> kind: office, qualifier, honorific or rank."""
+    out: dict[str, str] = {}
+    for ln in _lines("titles.tsv")[1:]:
+        word, kind = ln.split("\t")
+        out.setdefault(key(word), kind)
+    return out
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> frozenset[str]:
+    """Head nouns of organization names (match keys)."""
+    return frozenset(key(w) for w in _lines("org_heads.tsv")[1:])
+
+
+def _add(gaz: dict, name: str, label: str, canonical: str) -> None:
+    toks = tuple(key(t) for t in tokens(name))
+    if toks and toks not in gaz:
+        gaz[toks] = (label, canonical)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
+    """Multi-word gazetteer: tuple of token keys -> (label, canonical); and max length.
+
+    Organizations come first so that names CLDR also lists among territories (the
+    European Union, the United Nations) are organizations.
+    """
+    gaz: dict[tuple[str, ...], tuple[str, str]] = {}
+    for ln in _lines("org_international.tsv")[1:]:
+        canon, _, variants = ln.partition("\t")
+        for name in [canon, *filter(None, variants.split("|"))]:
+            _add(gaz, name, "ORG", canon)
+    for ln in _lines("gazetteer_cities.tsv")[1:]:
+        canon, _, variants = ln.partition("\t")
+        for name in [canon, *filter(None, variants.split("|"))]:
+            _add(gaz, name, "LOC", canon)
+    for ln in _lines("gazetteer_territories.tsv")[1:]:
+        name, codes = ln.split("\t")
+        if codes in ("EU", "EZ", "UN", "001"):
+            continue  # organizations / "the world"
+        _add(gaz, name, "LOC", name)
+    for ln in _lines("gazetteer_cities_cldr.tsv")[1:]:
+        name, _ = ln.split("\t")
+        _add(gaz, name, "LOC", name)
+    return gaz, max(len(k) for k in gaz)
+
+
+@lru_cache(maxsize=1)
+def gazetteer_first_words() -> frozenset[str]:
+    """Keys of the first word of every gazetteer entry (for clitic stripping)."""
+    return frozenset(k[0] for k in gazetteer()[0])
+
+
+def gazetteer_spans(keys: list[str]) -> list[tuple[int, int, str, str]]:
+    """Longest gazetteer matches over a token-key sequence: (i, j, label, canonical).
+
+    The first token of a match may carry a leading clitic (``وفيتنام``, ``بالصين``).
+    """
+    gaz, maxlen = gazetteer()
+    first = gazetteer_first_words()
+    out = []
+    i, n = 0, len(keys)
+    while i < n:
+        hit = None
+        k0 = keys[i]
+        heads = [k0]
+        _, rest = strip_clitic(k0, first)
+        if rest != k0:
+            heads.append(rest)
+        for j in range(min(n, i + maxlen), i, -1):
+            tail = tuple(keys[i + 1:j])
+            for h in heads:
+                val = gaz.get((h, *tail))
+                if val is not None:
+                    hit = (i, j, *val)
+                    break
+            if hit:
+                break
+        if hit:
+            out.append(hit)
+            i = hit[1]
+        else:
+            i += 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Frequent given names (match keys): a tagger feature, not an entity list."""
+    return frozenset(key(w) for w in _lines("gazetteer_given_names.txt"))

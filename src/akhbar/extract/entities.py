@@ -1,0 +1,563 @@
+"""Named entities: people with their roles, organizations and places.
+
+The default backend is a linear-chain CRF trained on ANERcorp
+(``scripts/train_ner.py``; the model ships in ``akhbar/data/models``) combined with
+gazetteers (CLDR territory and city names via Babel, international organizations) and
+trigger rules, so that names no training data contains, such as names transliterated
+from Vietnamese or Chinese, are still found from their context:
+
+* a title or office before a name (``الأمين العام``, ``نائبة وزير الخارجية``,
+  ``السيد``, ``الرفيق``) marks the words after it as a person, up to a function word,
+  punctuation or a definite noun;
+* an acronym in parentheses after an organization (``(آسيان)``) is that organization;
+* a leading clitic (و, ف, ب, ل, ك) is left out of the span when the rest is a known name.
+
+Text is normalized once (``search`` preset), tokenized, tagged, and every span is
+mapped back to the original text, so ``text[start:end] == row["text"]`` always holds.
+:func:`extract_entities` then gives every mention a ``canonical`` spelling shared by its
+variants (``ترونج``/``ترونغ``, ``آنه``/``آن``, hamza forms, a family name alone after
+the full name) within an article and across the corpus.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter, defaultdict
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+from akhbar._tables import make_frame, register_table
+from akhbar.errors import ConfigError
+from akhbar.extract import _base
+from akhbar.extract import _ner_lexicon as lex
+from akhbar.extract._ner_features import sent_features, token_info
+from akhbar.text.normalize import normalize, normalize_with_offsets
+
+__all__ = ["ENTITY_SCHEMA", "extract_entities", "find_entities", "organizations",
+           "people", "places", "tag_tokens"]
+
+ENTITY_SCHEMA = {"article_id": "string", "text": "string", "start": "int64", "end": "int64",
+                 "label": "string", "canonical": "string", "role": "string",
+                 "source": "string"}
+
+LABELS = ("PER", "ORG", "LOC", "MISC")
+_MAX_NAME = 5      # tokens of a person's name found from a title
+_MAX_CHAIN = 9     # tokens of a role phrase (عضو المكتب السياسي ووزير الدفاع الوطني)
+_PUNCT_SKIP = {",", "،"}
+_SENT_END = {".", "!", "?", ";", ":", "\n"}
+
+
+# --------------------------------------------------------------------------- model
+
+@lru_cache(maxsize=1)
+def _crf():
+    import pycrfsuite
+
+    ref = resources.files("akhbar.data").joinpath("models/ner_crf.crfsuite")
+    with resources.as_file(ref) as path:
+        if not Path(path).exists():
+            raise ConfigError(f"the entity model {path} is missing; rebuild it with "
+                              "`python scripts/train_ner.py`")
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(path))
+    return tagger
+
+
+def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    out, i, n = [], 0, len(tags)
+    while i < n:
+        t = tags[i]
+        if t == "O":
+            i += 1
+            continue
+        lab = t[2:]
+        j = i + 1
+        while j < n and tags[j] == "I-" + lab:
+            j += 1
+        out.append((i, j, lab))
+        i = j
+    return out
+
+
+def _name_like(tok: str, k: str) -> bool:
+    """Could this token be part of a person's name found from context?"""
+    if not tok[0].isalpha() or lex.titles().get(k) or \
+            (k in lex.stopwords() and not tok.startswith("آ")):
+        return False
+    if k.startswith("ال") or k.startswith("لل") or tok.endswith("ة") or \
+            (k.endswith("ات") and len(k) > 4) or (k.startswith("ست") and len(k) > 5):
+        return False
+    # Imperfect verbs (يتحدث, يعمل, يستقبل) follow titles too; few names start so.
+    if k.startswith("ي") and len(k) >= 4 and k not in lex.given_names():
+        return False
+    return True
+
+
+def _complement(k: str, info_i: dict, label: str) -> bool:
+    """A word that continues a title (الخارجية, العام, الوطني, ووزير, بأعمال)."""
+    if k in lex.stopwords():
+        return False
+    if info_i["title"]:
+        return True
+    if label in ("ORG", "LOC"):
+        return True
+    if info_i["head"]:
+        return True
+    c, rest = lex.strip_clitic(k)
+    return k.startswith("ال") or (c in ("و", "ل", "ب") and rest.startswith("ال")) \
+        or k.startswith("لل")
+
+
+_NOT_ADJ = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "الان",
+                      "اليوم", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه",
+                      "السبت", "الاحد", "العام", "الماضي", "المقبل", "الجاري"})
+
+
+# Definite heads that open a name with an adjective alone (اللجنة المركزية).
+_DEFINITE_HEADS = frozenset({"اللجنه", "المكتب", "الامانه", "الجمعيه", "المجلس", "البنك",
+                             "الاتحاد", "الجامعه", "الهيئه", "الوكاله", "المنظمه",
+                             "المحكمه", "الحزب", "الجبهه", "الحركه"})
+_ORDINALS = frozenset({"الاول", "الاولي", "الثاني", "الثانيه", "الثالث", "الثالثه",
+                       "الرابع", "الرابعه", "الخامس", "الخامسه", "الاخير", "الاخيره",
+                       "المحليه", "المحلي", "التابعه", "التابع", "المعنيه", "المعني"})
+
+
+def _adjective(k: str) -> bool:
+    return k.startswith("ال") and len(k) > 3 and k not in _NOT_ADJ
+
+
+def _org_rule(toks, keys, info, tags, src) -> None:
+    """Organization heads: وزارة الخارجية, اتحاد منظمات الصداقة الفيتنامية, اللجنة المركزية.
+
+    An indefinite head (``وزارة``, ``لجنة``, with or without a clitic) followed by at
+    most one more indefinite noun and one to four definite words; a definite head
+    (``اللجنة``) only with a definite adjective after it (``المركزية``).
+    """
+    n = len(keys)
+    i = 0
+    while i < n:
+        if not info["head"][i] or tags[i] != "O":
+            i += 1
+            continue
+        c, rest = lex.strip_clitic(keys[i], lex.org_heads())
+        head = rest if c else keys[i]
+        j = i + 1
+        definite = head.startswith("ال")
+        if not definite and j < n and not keys[j].startswith(("ال", "و")) and \
+                toks[j][0].isalpha() and keys[j] not in lex.stopwords() and \
+                (info["head"][j] or keys[j].endswith("ات")):
+            j += 1
+        m = j
+        while m < n and m - j < 4 and tags[m] == "O" and _adjective(keys[m]) and \
+                not info["title"][m]:
+            m += 1
+        if m > j and all(tags[x] == "O" for x in range(i, m)) and \
+                (not definite or (head in _DEFINITE_HEADS and keys[j] not in _ORDINALS
+                                  and keys[j].endswith(("يه", "ي")))):
+            for x in range(i, m):
+                tags[x], src[x] = ("B-" if x == i else "I-") + "ORG", "rule"
+            i = m
+        else:
+            i += 1
+
+
+def tag_tokens(toks: list[str]) -> tuple[list[str], list[str]]:
+    """BIO tags (PER/ORG/LOC/MISC) and a source per token for one token sequence.
+
+    The CRF's tags, completed by the gazetteers and the title rule.
+
+    >>> tag_tokens(["قال", "الرئيس", "فو", "فان", "ثونج"])[0]
+    ['O', 'O', 'B-PER', 'I-PER', 'I-PER']
+    """
+    if not toks:
+        return [], []
+    tags = list(_crf().tag(sent_features(toks)))
+    src = ["model" if t != "O" else "" for t in tags]
+    info = token_info(toks)
+    keys = info["keys"]
+    n = len(toks)
+    # Gazetteer names the model missed entirely.
+    for i, j, label, _ in lex.gazetteer_spans(keys):
+        if all(tags[m] == "O" for m in range(i, j)):
+            tags[i] = "B-" + label
+            src[i] = "gazetteer"
+            for m in range(i + 1, j):
+                tags[m], src[m] = "I-" + label, "gazetteer"
+    _split_org_names(toks, keys, info, tags)
+    _org_rule(toks, keys, info, tags, src)
+    labels = [t[2:] if t != "O" else "" for t in tags]
+    # Title rule: title [complements] [,] Name.
+    i = 0
+    while i < n:
+        if not info["title"][i] or labels[i] == "PER":
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i < _MAX_CHAIN and _complement(
+                keys[j], {"title": info["title"][j], "head": info["head"][j]}, labels[j]):
+            j += 1
+        if j < n and toks[j] in _PUNCT_SKIP:
+            j += 1
+        m = j
+        while m < n and m - j < _MAX_NAME and labels[m] in ("", "PER", "MISC") and \
+                _name_like(toks[m], keys[m]) and not (m > j and keys[m].startswith("و")):
+            m += 1
+        if m > j and not all(tags[x] != "O" and labels[x] == "PER" for x in range(j, m)):
+            # Only fill names the model left (partly) untagged; keep its B- inside.
+            if labels[j] != "PER" or tags[j].startswith("B-"):
+                k = m
+                while k < n and tags[k].startswith("I-PER"):
+                    k += 1
+                for x in range(j, k):
+                    if tags[x] == "O" or labels[x] in ("MISC", "PER"):
+                        src[x] = src[x] if labels[x] == "PER" else "rule"
+                        tags[x] = ("B-" if x == j else "I-") + "PER"
+                labels = [t[2:] if t != "O" else "" for t in tags]
+        i = max(i + 1, j)
+    # Acronym in parentheses right after an organization: (آسيان).
+    for i in range(1, n - 2):
+        if toks[i] == "(" and labels[i - 1] == "ORG" and toks[i + 2] == ")" \
+                and toks[i + 1][0].isalpha() and tags[i + 1] == "O":
+            tags[i + 1], src[i + 1] = "B-ORG", "rule"
+    # Two person spans side by side are one name (الرئيس فو | فان ثونغ).
+    for i in range(1, n):
+        if tags[i] == "B-PER" and tags[i - 1].endswith("-PER"):
+            tags[i] = "I-PER"
+    for i in range(n):
+        if tags[i] != "O" and not src[i]:
+            src[i] = "model"
+    return tags, src
+
+
+def _split_org_names(toks, keys, info, tags) -> None:
+    """Cut a name the model glued to an organization (الأمانة الدائمة | ترونج ثي ماي)."""
+    for i, j, label in _spans(tags):
+        if label != "ORG" or not keys[i].startswith("ال") or j - i < 3:
+            continue
+        for m in range(i + 1, j):
+            if keys[m - 1].startswith("ال") and not keys[m].startswith(("ال", "لل")) \
+                    and not info["head"][m] and _name_like(toks[m], keys[m]):
+                for x in range(m, j):
+                    tags[x] = "O"
+                break
+
+
+# --------------------------------------------------------------------------- spans
+
+def _display(s: str) -> str:
+    """A mention's spelling for ``canonical``: diacritics/tatweel/controls removed."""
+    return normalize(s, "search", alef=False, punctuation=False, digits=False)
+
+
+def _role_before(toks, keys, info, labels, start) -> str:
+    j = start - 1
+    if j >= 0 and toks[j] in _PUNCT_SKIP:
+        j -= 1
+    chain_end = j + 1
+    while j >= 0 and chain_end - j <= _MAX_CHAIN and _complement(
+            keys[j], {"title": info["title"][j], "head": info["head"][j]}, labels[j]) \
+            and labels[j] != "PER":
+        j -= 1
+    first = j + 1
+    # The chain must begin with a title word; honorifics and ranks are not roles.
+    while first < chain_end and info["title"][first] is None:
+        first += 1
+    last = chain_end
+    while last > first and info["title"][last - 1] in ("honorific", "rank"):
+        last -= 1
+    if first >= last:
+        return None
+    c, _ = lex.strip_clitic(keys[first], lex.titles())
+    return first, last, len(c)
+
+
+def _role_after(toks, keys, info, labels, end) -> str:
+    if end >= len(toks) or toks[end] not in _PUNCT_SKIP:
+        return None
+    j = end + 1
+    if j >= len(toks) or not info["title"][j] or info["title"][j] in ("honorific",):
+        return None
+    m = j + 1
+    while m < len(toks) and m - j < _MAX_CHAIN and _complement(
+            keys[m], {"title": info["title"][m], "head": info["head"][m]}, labels[m]) \
+            and labels[m] != "PER":
+        m += 1
+    c, _ = lex.strip_clitic(keys[j], lex.titles())
+    return j, m, len(c)
+
+
+def find_entities(text: str, *, published=None, backend: str = "default",
+                  **options) -> list[dict]:
+    """Entity mentions in one string, with offsets into ``text``.
+
+    Each row has ``text``, ``start``, ``end``, ``label`` (PER/ORG/LOC/MISC),
+    ``canonical`` (the mention's spelling without clitic and diacritics, or the
+    gazetteer's name), ``role`` (for people) and ``source`` (model/gazetteer/rule).
+    ``backend="camel"`` uses camel-tools' BERT NER model (pass ``model_path=``).
+
+    >>> [(r["text"], r["label"], r["role"]) for r in find_entities(
+    ...     "استقبل الأمين العام نجوين فو ترونج وفد آسيان في هانوي")]
+    [('نجوين فو ترونج', 'PER', 'الأمين العام'), ('آسيان', 'ORG', ''), ('هانوي', 'LOC', '')]
+    """
+    if backend not in ("default", "camel"):
+        raise ConfigError(f"unknown entity backend {backend!r}: use 'default' or 'camel'")
+    rows: list[dict] = []
+    for line_start, line in _lines_of(text):
+        # Keep hamza forms in tokens: آنه (a name) is not أنه (a function word).
+        norm, omap = normalize_with_offsets(line, "search", alef=False)
+        matches = list(lex.TOKEN_RE.finditer(norm))
+        if not matches:
+            continue
+        toks = [m.group() for m in matches]
+        if backend == "camel":
+            tags = _camel_tags(toks, options.get("model_path"))
+            src = ["model" if t != "O" else "" for t in tags]
+        else:
+            tags, src = tag_tokens(toks)
+        info = token_info(toks)
+        keys = info["keys"]
+        labels = [t[2:] if t != "O" else "" for t in tags]
+        gaz = {(i, j): (lab, canon) for i, j, lab, canon in lex.gazetteer_spans(keys)}
+        for i, j, label in _spans(tags):
+            ns, ne = matches[i].start(), matches[j - 1].end()
+            # Leave out a leading clitic when what follows is a name we know.
+            k0 = keys[i]
+            known = _known_first()
+            c, rest = lex.strip_clitic(k0, known)
+            if not c and label != "PER":
+                c, rest = lex.strip_clitic(k0)
+                if not (rest.startswith("ال") and c in ("و", "ب", "ك", "ف", "وب", "ول")):
+                    c = ""
+            if not c and label == "PER" and len(k0) > 4 and k0[0] in "وبل" \
+                    and i > 0 and info["title"][i - 1] is None and lex.strip_clitic(
+                        k0[1:], lex.given_names())[1] in lex.given_names():
+                c = k0[0]
+            lil = bool(c) and rest.startswith("ال") and k0[len(c):].startswith("ل") \
+                and not k0[len(c):].startswith("ال")
+            if c:
+                # للأمم: the second ل is the article's; the span keeps it.
+                ns += len(c) - (1 if lil else 0)
+            # Trailing punctuation glued to a token never belongs to a name.
+            while ne > ns and norm[ne - 1] in ".,;:!?\"'":
+                ne -= 1
+            if ne <= ns:
+                continue
+            os_, oe = omap.span(ns, ne)
+            surface = line[os_:oe]
+            canon = _display(surface)
+            if lil:
+                canon = "ا" + canon[1:]
+            if (i, j) in gaz and gaz[(i, j)][0] == label:
+                canon = gaz[(i, j)][1]
+            role = ""
+            if label == "PER":
+                r = _role_before(toks, keys, info, labels, i) or \
+                    _role_after(toks, keys, info, labels, j)
+                if r:
+                    rs, re_ = omap.span(matches[r[0]].start() + r[2], matches[r[1] - 1].end())
+                    role = _display(line[rs:re_])
+            rows.append({"text": surface, "start": os_ + line_start, "end": oe + line_start,
+                         "label": label, "canonical": canon, "role": role,
+                         "source": src[i] or "model"})
+    _link_acronyms(rows, text)
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _known_first() -> frozenset[str]:
+    return lex.gazetteer_first_words() | lex.given_names() | lex.org_heads()
+
+
+def _lines_of(text: str):
+    start = 0
+    for line in text.split("\n"):
+        if line.strip():
+            yield start, line
+        start += len(line) + 1
+
+
+def _link_acronyms(rows: list[dict], text: str) -> None:
+    """An acronym in parentheses right after an organization takes its canonical name."""
+    for a, b in zip(rows, rows[1:]):
+        if a["label"] == "ORG" and b["label"] == "ORG" and \
+                text[a["end"]:b["start"]].strip() == "(" and \
+                text[b["end"]:b["end"] + 1] == ")" and len(b["text"].split()) <= 2:
+            b["canonical"] = a["canonical"]
+
+
+# --------------------------------------------------------------------------- camel
+
+def _camel_default_path() -> Path:
+    root = os.environ.get("CAMELTOOLS_DATA") or Path.home() / ".camel_tools"
+    return Path(root) / "data" / "ner" / "arabert"
+
+
+@lru_cache(maxsize=4)
+def _camel_model(path: str):
+    try:
+        import torch  # noqa: F401
+        from transformers import BertForTokenClassification, BertTokenizer
+    except ImportError as e:  # pragma: no cover - torch/transformers are installed
+        raise ConfigError("backend='camel' needs torch and transformers: "
+                          "pip install camel-tools") from e
+    tok = BertTokenizer.from_pretrained(path)
+    model = BertForTokenClassification.from_pretrained(path)
+    model.eval()
+    return tok, model
+
+
+def _camel_tags(toks: list[str], model_path=None) -> list[str]:
+    """Word-level BIO tags from a camel-tools NER model directory (BERT layout).
+
+    camel-tools' ``NERecognizer`` loads a BertForTokenClassification and its
+    tokenizer from one folder and labels each word with its first word piece; this
+    does the same without importing ``camel_tools.ner``, which tries to download its
+    catalogue at import time.
+    """
+    import torch
+
+    path = Path(model_path) if model_path else _camel_default_path()
+    if not (path / "config.json").exists():
+        raise ConfigError(
+            f"camel-tools' NER model is not installed (looked in {path}). Install it "
+            "with `pip install camel-tools` and `camel_data -i ner-arabert` (it lands "
+            "in ~/.camel_tools/data/ner/arabert, or under $CAMELTOOLS_DATA), or pass "
+            "model_path= to a folder holding config.json, the weights and vocab.txt")
+    tok, model = _camel_model(str(path))
+    id2label = model.config.id2label
+    out: list[str] = []
+    for s in range(0, len(toks), 200):  # stay under BERT's 512 pieces
+        words = toks[s:s + 200]
+        enc = tok(words, is_split_into_words=True, truncation=True, max_length=512,
+                  return_tensors="pt")
+        with torch.no_grad():
+            logits = model(**enc).logits[0]
+        pred = logits.argmax(-1).tolist()
+        first: dict[int, str] = {}
+        for pos, wid in enumerate(enc.word_ids(0)):
+            if wid is not None and wid not in first:
+                first[wid] = str(id2label[pred[pos]])
+        for w in range(len(words)):
+            lab = first.get(w, "O").replace("PERS", "PER")
+            out.append(lab if lab[:2] in ("B-", "I-") and lab[2:] in LABELS else "O")
+    return out
+
+
+# --------------------------------------------------------------------------- canonical
+
+_FOLD = str.maketrans({"غ": "ج", "گ": "ج", "چ": "ج", "ڤ": "ف", "پ": "ب", "ؤ": "و",
+                       "ئ": "ي", "ء": ""})
+
+
+def _fold_token(t: str) -> str:
+    """A transliteration-tolerant key: غ/ج, final ه, hamza seats, alef forms."""
+    k = lex.key(t).translate(_FOLD)
+    if len(k) > 2 and k.endswith("ه"):
+        k = k[:-1]
+    return k
+
+
+def _fold(name: str) -> tuple[str, ...]:
+    return tuple(_fold_token(t) for t in lex.tokens(name) if t[0].isalnum())
+
+
+def canonicalize(df: pd.DataFrame) -> pd.DataFrame:
+    """Give variants of one entity one ``canonical`` spelling, per article and corpus.
+
+    Mentions whose folded spellings agree (غ/ج, final ه, hamza and alef forms,
+    diacritics, clitics) share a name; a shorter person mention inside exactly one
+    longer name of the same article (the family name alone) joins that name.
+    """
+    if df.empty:
+        return df
+    df = df.copy()
+    keys = [(lab, _fold(c)) for lab, c in zip(df["label"], df["canonical"])]
+    # Short person mentions -> the one longer name of the same article containing them.
+    full_by_article: dict = defaultdict(set)
+    for aid, (lab, k) in zip(df["article_id"], keys):
+        if lab == "PER" and len(k) >= 2:
+            full_by_article[aid].add(k)
+    for idx, (aid, (lab, k)) in enumerate(zip(df["article_id"], keys)):
+        if lab != "PER" or not k:
+            continue
+        hosts = [f for f in full_by_article[aid] if len(f) > len(k) and any(
+            f[s:s + len(k)] == k for s in range(len(f) - len(k) + 1))]
+        longest = {h for h in hosts if not any(len(o) > len(h) and any(
+            o[s:s + len(h)] == h for s in range(len(o) - len(h) + 1)) for o in hosts)}
+        if len(longest) == 1:
+            keys[idx] = (lab, longest.pop())
+    # The spelling of each key: the most frequent among its full-length mentions.
+    spell: dict = defaultdict(Counter)
+    for key, c in zip(keys, df["canonical"]):
+        if len(_fold(c)) == len(key[1]):
+            spell[key][c] += 1
+    df["canonical"] = [spell[k].most_common(1)[0][0] if spell[k] else c
+                       for k, c in zip(keys, df["canonical"])]
+    return df
+
+
+def extract_entities(x, *, backend: str = "default", **options) -> pd.DataFrame:
+    """The entity table of a str, Article, Corpus or DataFrame (see ``ENTITY_SCHEMA``).
+
+    >>> df = extract_entities("قال نائب وزير الخارجية نغو لي فان إن نجو لي فان زار لاوس")
+    >>> df[["text", "label", "canonical"]].values.tolist()
+    [['نغو لي فان', 'PER', 'نغو لي فان'], ['نجو لي فان', 'PER', 'نغو لي فان'], ['لاوس', 'LOC', 'لاوس']]
+    """
+    df = _base.extract(x, find_entities, ENTITY_SCHEMA, backend=backend, **options)
+    return make_frame(canonicalize(df), ENTITY_SCHEMA)
+
+
+@register_table("entities", ENTITY_SCHEMA, "people, organizations and places mentioned")
+def entities_table(article, **options) -> pd.DataFrame:
+    """Per-article entity table (registered as ``entities``)."""
+    return extract_entities(article, **options)
+
+
+# --------------------------------------------------------------------------- views
+
+def _summary(df: pd.DataFrame, label: str) -> pd.DataFrame:
+    cols = {"canonical": "string", "label": "string", "variants": "string",
+            "roles": "string", "mentions": "int64", "articles": "int64"}
+    sub = df[df["label"] == label] if len(df) else df
+    if sub.empty:
+        return make_frame([], cols)
+    rows = []
+    for canon, g in sub.groupby("canonical", sort=False):
+        roles = [r for r in g["role"].dropna().unique() if r]
+        rows.append({"canonical": canon, "label": label,
+                     "variants": "; ".join(sorted(set(g["text"]))),
+                     "roles": "; ".join(roles), "mentions": len(g),
+                     "articles": g["article_id"].nunique(dropna=False)})
+    out = make_frame(rows, cols)
+    return out.sort_values(["mentions", "canonical"], ascending=[False, True],
+                           ignore_index=True)
+
+
+def people(entities_df: pd.DataFrame) -> pd.DataFrame:
+    """One row per person: canonical, label, variants, roles, mentions, articles.
+
+    >>> people(extract_entities("قال الرفيق لي هواي ترونغ إن ترونغ زار لاوس")).iloc[0].tolist()
+    ['لي هواي ترونغ', 'PER', 'ترونغ; لي هواي ترونغ', '', 2, 1]
+    """
+    return _summary(entities_df, "PER")
+
+
+def organizations(entities_df: pd.DataFrame) -> pd.DataFrame:
+    """One row per organization (same columns as :func:`people`).
+
+    >>> organizations(extract_entities("عقدت رابطة دول جنوب شرق آسيا (آسيان) قمتها"))["variants"].tolist()
+    ['آسيان; رابطة دول جنوب شرق آسيا']
+    """
+    return _summary(entities_df, "ORG")
+
+
+def places(entities_df: pd.DataFrame) -> pd.DataFrame:
+    """One row per place (same columns as :func:`people`).
+
+    >>> places(extract_entities("زار هانوي ثم بكين وعاد إلى هانوي"))[["canonical", "mentions"]].values.tolist()
+    [['هانوي', 2], ['بكين', 1]]
+    """
+    return _summary(entities_df, "LOC")
