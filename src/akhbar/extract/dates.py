@@ -88,48 +88,58 @@ class _Lex:
         YEAR = r"(?<![\d.,/:])(?:1\d|20|21)\d\d(?![\d]|[.,]\d)"
         YSUF = _n(r"(?:\s?(?:م|هـ|ه)(?![\w])|\s(?:ميلادية|ميلادي|هجرية|هجري|للميلاد|للهجرة)(?![\w]))")
         YEARX = f"{YEAR}(?:{YSUF})?"
-        YFILL = _n(r"(?:\s?,\s?|\s)(?:(?:من\s|في\s)?(?:ال|لل|ل)?(?:عام|سنة)\s)?")
+        YFILL = _n(r"(?:\s?,\s?|\s?)(?:(?:من\s|في\s)?(?:ال|لل|ل)?(?:عام|سنة)\s?)?")
         DFILL = _n(r"\s?(?:من\s)?(?:شهر\s)?")
         TOD = _n("(?:صباح|مساء|ظهر|عصر|فجر|ليلة|ظهيرة|صبيحة|يوم)")
         WDPRE = _n(rf"(?:{TOD}\s)?(?P<wd>{WD})\s?,?\s?(?:(?:الموافق|المقبل|القادم|الماضي)\s?,?\s?)?")
         RSEP = _n(r"\s?(?:-|–|—|/|و|إلى|الى|حتى|ولغاية|لغاية)\s?")
-        MONP = (rf"(?P<m1>{MON})(?:\s?(?P<psep>[/(]|-)\s?(?P<m1b>{MON})\s?\)?)?")
+        MONP = (rf"(?P<m1>{MON})(?:(?:\s?(?P<psep>[/(]|-)\s?|\s)(?P<m1b>{MON})\s?\)?)?")
+        MREL = _n(r"\s(?P<mrel>الماضي|المقبل|القادم|الجاري|الحالي|المنصرم|الفائت)(?![\w])")
         self.dm = regex.compile(
             rf"(?:{WDPRE})?(?P<d1>{DAY})(?:{RSEP}(?P<d2>{DAY}))?{DFILL}{MONP}{E}"
-            rf"(?:{YFILL}(?P<y>{YEARX}))?")
+            rf"(?:{YFILL}(?P<y>{YEARX})|{MREL})?")
         self.hdm = regex.compile(
-            rf"(?:{WDPRE})?(?P<d1>{DAY})(?:{RSEP}(?P<d2>{DAY}))?{DFILL}(?P<m1>{HMON}){E}"
-            rf"(?:{YFILL}(?P<y>{YEAR}(?:{YSUF})?))?")
+            rf"(?:{WDPRE})?(?P<d1>{DAY})(?:{RSEP}(?P<d2>{DAY}))?{DFILL}(?:شهر\s)?(?P<m1>{HMON}){E}"
+            rf"(?:{YFILL}(?P<y>{YEAR}(?:{YSUF})?)|{MREL})?")
+        rel0 = _n("الماضي|المقبل|القادم|الجاري|الحالي|المنصرم")
         self.my = regex.compile(
             rf"{W}(?:[وبلف]?(?:شهر|الشهر)\s)?{W}[وبلف]?(?P<m1>{MON})"
-            rf"(?:\s?(?P<psep>[/(]|-)\s?(?P<m1b>{MON})\s?\)?)?{YFILL}(?P<y>{YEARX})")
+            rf"(?:\s?(?P<psep>[/(]|-)\s?(?P<m1b>{MON})\s?\)?)?(?:\s(?:{rel0}))?{YFILL}(?P<y>{YEARX})")
         self.hmy = regex.compile(
             rf"{W}(?:[وبلف]?(?:شهر)\s)?{W}[وبلف]?(?P<m1>{HMON}){YFILL}(?P<y>{YEAR}(?:{YSUF})?)")
         ctx = _n("(?:في|خلال|منذ|حتى|من|إلى|الى|قبل|بعد|بحلول|وفي|ومنذ)")
         rel = _n("(?:الماضي|المقبل|القادم|الجاري|الحالي|المنصرم|الفائت|السابق)")
         self.mctx = regex.compile(
             rf"(?:(?<={W}{ctx}\s)|{W}[وبلف]?(?:شهر|الشهر)\s){W}[وبلف]?(?P<m1>{MON}){E}"
+            rf"(?:\s?[/(]\s?{MON}\s?\)?)?"
             rf"(?:\s(?P<rel>{rel}){E})?|{W}[وبلف]?(?P<m1>{MON})\s(?P<rel>{rel}){E}")
         self.hctx = regex.compile(_n(rf"{W}(?:[وبلف]?شهر\s)(?P<m1>{HMON}){E}(?:\s(?:المبارك|الفضيل|الكريم|الحرام){E})?"))
         # Years in a year context.
+        YADJ = _n("(?:الجديد|المالي|الدراسي|التدريبي|الميلادي|الهجري|الماضي|الحالي|الجاري|"
+                  "المقبل|القادم|المنصرم|الفائت|السابق|المنتهي)")
         YNOUN = _n(r"(?:[وبلف]|وب|ول|في\s|منذ\s|حتى\s|قبل\s|بعد\s|خلال\s|من\s|بحلول\s)?"
-                   r"(?:ال|لل|ل)?(?:عام|سنة)\s(?:(?:الجديد|المالي|الدراسي|الميلادي|الهجري)\s)?")
+                   r"(?:ال|لل|ل)?(?:عام|سنة|أعوام|سنوات|عامي|سنتي|لعامي)\s?") + rf"(?:{YADJ}\s(?:{YADJ}\s)?)?"
+        # nouns after which a bare number is a year: seasons, births, budgets, events
+        YEVENT = _n("(?:موسم|مواسم|الموسم|مواليد|ميزانية|موازنة|الميزانية|الموازنة|مونديال|"
+                    "أولمبياد|كأس العالم|يورو|رؤية|أجندة|نسخة|دورة)")
+        self.year_event = regex.compile(rf"(?<={W}[وبلف]?{YEVENT}\s)(?P<y>{YEAR})(?P<ys>{YSUF})?")
         self.year = regex.compile(rf"{W}(?P<pre>{YNOUN})(?P<y>{YEARX})")
-        YPREP = _n(r"(?:في|منذ|حتى|قبل|بعد|خلال|بحلول|ومنذ|وفي|وحتى|وقبل|وبعد)")
+        YPREP = _n(r"(?:في|منذ|حتى|قبل|بعد|خلال|بحلول|ومنذ|وفي|وحتى|وقبل|وبعد|"
+                   r"(?<!(?:أكثر|أقل|أكبر|أصغر|نحو|حوالي|قرابة|أعلى|أدنى|واحد|واحدة)\s)من)")
         self.year_prep = regex.compile(rf"(?<={W}{YPREP}\s)(?P<y>{YEAR})(?P<ys>{YSUF})?")
         self.year_suf = regex.compile(rf"(?P<y>{YEAR})(?P<ys>{YSUF})")
-        YRSEP = _n(r"\s?(?:-|–|—|/|إلى|الى|حتى|و)\s?")
+        YRSEP = _n(r"\s?(?:-|–|—|/|_|إلى|الى|حتى|و)\s?")
         YN2 = _n(r"(?:(?:ال)?(?:عام|سنة)\s)?")
         self.year_range = regex.compile(
-            _n(rf"(?:{W}(?P<intro>(?:ما\s)?بين|من|للفترة|الفترة|للفترتين|خلال)\s)?"
-               r"(?:(?:ال)?(?:عامي|عامين|سنتي|عام|سنة|الأعوام|السنوات)\s)?")
-            + rf"(?P<y1>{YEAR})(?P<ys1>{YSUF})?(?P<sep>{YRSEP}){YN2}(?P<y2>{YEAR}|\d\d(?![\d]))(?P<ys2>{YSUF})?")
+            _n(rf"(?:{W}(?P<intro>(?:ما\s)?بين|من|للفترة|الفترة|للفترتين|خلال|في)\s)?"
+               rf"(?:{W}[وبلف]?(?:ال|لل|ل)?(?:عامي|عامين|سنتي|عام|سنة|الأعوام|السنوات|أعوام|سنوات|موسم|مواسم)\s?(?:{YADJ}\s(?:{YADJ}\s)?)?)?")
+            + rf"(?P<y1>{YEAR})(?P<ys1>{YSUF})?(?P<sep>{YRSEP}){YN2}(?P<y2>(?:1\d|20|21)\d\d(?![\d]|[.,]\d)|\d\d(?![\d]))(?P<ys2>{YSUF})?")
         self.year_pair = regex.compile(
             _n(rf"{W}(?:ال)?(?:عامي|سنتي|العامين|السنتين)\s") + rf"(?P<y1>{YEAR})\s?"
             + _n(r"و\s?(?:عام\s)?") + rf"(?P<y2>{YEAR})")
         # Numeric dates.
         self.numeric = regex.compile(
-            r"(?<![\d./-])(?P<a>\d{1,4})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{4}|\d{2})"
+            r"(?<![\d./-])(?P<a>\d{1,4})(?P<sep>\s?[/-]\s?|\.)(?P<b>\d{1,2})\s?(?P<sep2>[/.-])\s?(?P<c>\d{4}|\d{1,2})"
             rf"(?![\d]|[./-]\d)(?P<ys>{YSUF})?")
         self.month_year_num = regex.compile(
             rf"(?<![\d./-])(?P<b>0?[1-9]|1[0-2])/(?P<c>(?:19|20)\d\d)(?![\d]|[./-]\d)")
@@ -139,6 +149,7 @@ class _Lex:
         # Parts of a year or month.
         YSPEC = (_n(r"(?:(?:من|في)\s)?(?:(?:ال|ل|لل)?(?:عام|سنة)\s)?") + rf"(?P<y>{YEARX})"
                  + "|" + _n(r"(?:(?:من|في)\s)?(?:هذا\s|هذه\s)?(?P<ry>العام|السنة)(?:\s(?P<ryrel>الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|الحالي|الحالية|الجاري|الجارية|المنصرم|الفائت))?")
+                 + rf"(?:\s(?P<yy>{YEARX}))?"
                  + "|" + _n(r"(?:(?:من|في)\s)?(?P<this>هذا العام|هذه السنة)"))
         self.part = regex.compile(_n(
             rf"{W}(?:[وبلف]|في\s|خلال\s)?(?P<part>الربع|النصف|الثلث|الفصل)\s(?P<ord>الأول|الثاني|الثالث|الرابع|الأخير)\s")
@@ -157,7 +168,7 @@ class _Lex:
         UNIT = _n("(?:يوما|يوم|أيام|أسبوعا|أسبوع|أسابيع|شهرا|شهر|أشهر|شهور|عاما|عام|أعوام|سنة|سنوات|سنين)")
         DUAL = _n("(?:يومين|أسبوعين|شهرين|عامين|سنتين)")
         self.ago = regex.compile(
-            rf"{W}(?P<dir>" + _n("منذ|قبل|بعد") + rf")\s(?:(?P<num>{NUMW})\s(?P<unit>{UNIT})|(?P<dual>{DUAL})|(?P<one>{UNIT})){E}")
+            rf"{W}و?(?P<dir>" + _n("منذ|قبل|بعد") + rf")\s(?:(?P<num>{NUMW})\s(?P<unit>{UNIT})|(?P<dual>{DUAL})|(?P<one>{UNIT})){E}")
         TOD2 = _n("(?:صباح|مساء|ظهر|عصر|فجر|ليلة|ظهيرة|صبيحة|يوم|منتصف ليلة|نهار)")
         self.rel_day = regex.compile(_n(
             rf"{W}(?:(?P<tod>{TOD2})\s)?(?P<w>(?:بعد|قبل)\s(?:الغد|غد|أمس)|أمس الأول|أول أمس|أول من أمس|بالأمس|الأمس|أمس|البارحة|اليوم|غدا|الغد|غد)"
@@ -278,7 +289,8 @@ def _rel_offset(word: str | None) -> int:
 class _Cand:
     """One date expression found in the normalized text, before resolution."""
 
-    __slots__ = ("s", "e", "cal", "start", "end", "gran", "kind", "rel", "prio", "wd", "yfrom")
+    __slots__ = ("s", "e", "cal", "start", "end", "gran", "kind", "rel", "prio", "wd", "yfrom",
+                 "dir", "bare_wd")
 
     def __init__(self, s, e, *, cal="gregorian", start=None, end=None, gran="day",
                  kind="absolute", rel=None, prio=0, wd=None):
@@ -292,6 +304,8 @@ class _Cand:
         self.prio = prio
         self.wd = wd
         self.yfrom = ""         # where a missing year came from
+        self.dir = 0            # -1: "الماضي" (the last such date), 1: "المقبل" (the next one)
+        self.bare_wd = False    # a weekday alone, which a following date absorbs
 
     def needs_year(self) -> bool:
         return self.rel is None and self.start is not None and (
@@ -348,6 +362,7 @@ def _dm_cands(lex: _Lex, norm: str, out: list) -> None:
             c = _Cand(s, e, cal=cal, start=[y, mon, d1], end=[y, mon2, d2 or d1],
                       gran="day", kind="range" if d2 else "absolute", prio=5,
                       wd=lex.wd.get(m.group("wd")) if m.group("wd") else None)
+            c.dir = _rel_offset(m.group("mrel"))
             out.append(c)
 
 
@@ -385,6 +400,9 @@ def _my_cands(lex: _Lex, norm: str, out: list) -> None:
                          gran="month", prio=4))
     for m in lex.mctx.finditer(norm):
         mon = lex.greg[m.group("m1")]
+        if len(m.group("m1")) <= 3 and (m.start("m1") > 0 and norm[m.start("m1") - 1] != " " or
+                                        norm[max(0, m.start("m1") - 3):m.start("m1")] in (_n("من "), )):
+            continue  # آب/ماي: "باب", "من أب" are not months
         rel = m.group("rel")
         s = _skip_clitic(norm, m.start(), m.start("m1"))
         if rel:
@@ -418,17 +436,32 @@ def _skip_clitic(norm: str, s: int, ms: int) -> int:
 _COUNT_NOUNS = None
 
 
-def _count_follows(norm: str, e: int) -> bool:
-    """True when the word after position ``e`` makes the number before it a count."""
-    m = _count_re().match(norm, e)
+def _count_follows(norm: str, e: int, strict: bool = False) -> bool:
+    """True when the word after position ``e`` makes the number before it a count.
+
+    ``strict`` also takes any indefinite accusative word (وفداً, صوتاً: the tamyiz of a
+    count) for a counted noun; it is used where nothing but position says "year".
+    """
+    m = (_count_re() if strict else _unit_re()).match(norm, e)
     return bool(m)
+
+
+@lru_cache(maxsize=1)
+def _unit_re() -> regex.Pattern:
+    units = _n("(?:مليون|مليار|ألف|آلاف|ريال|دولار|درهم|دينار|جنيه|يورو|ليرة|طن|كيلو|كيلومتر|متر|"
+               "شخص|طالب|طالبة|مواطن|حالة|موظف|مشروع|وحدة|سرير|مريض|لاعب|نقطة|ساعة|دقيقة|"
+               "وفدا|صوتا|شخصا|طالبا|لاعبا|مشاركا|عاملا|قتيلا|جريحا|حالة|منزلا|مترا|كيلومترا|"
+               "برميل|ميغاواط|هكتار)")
+    return regex.compile(r"\s?(?:%|" + units + r"(?![\w])|" + _n(r"(?:من\s)?(?:أصل)") + ")")
 
 
 @lru_cache(maxsize=1)
 def _count_re() -> regex.Pattern:
     units = _n("(?:مليون|مليار|ألف|آلاف|ريال|دولار|درهم|دينار|جنيه|يورو|ليرة|طن|كيلو|كيلومتر|متر|"
                "شخص|طالب|طالبة|مواطن|حالة|موظف|مشروع|وحدة|سرير|مريض|لاعب|نقطة|ساعة|دقيقة)")
-    return regex.compile(r"\s?(?:%|" + units + r"(?![\w])|[\p{Arabic}]{2,9}ا(?![\w])|" +
+    adverbs = _n("(?:سنويا|يوميا|شهريا|تقريبا|أيضا|حاليا|رسميا|مجددا|مؤخرا|لاحقا|سابقا|أساسا|تحديدا|"
+                 "كانا|وكانا|بدءا|اعتبارا|ابتداء|انطلاقا)")
+    return regex.compile(r"\s?(?:%|" + units + r"(?![\w])|(?!" + adverbs + r"(?![\w])|[لب]|ال)[\p{Arabic}]{2,9}ا(?![\w])|" +
                          _n(r"(?:من\s)?(?:أصل)") + ")")
 
 
@@ -440,7 +473,7 @@ def _year_cands(lex: _Lex, norm: str, out: list) -> None:
             continue
         if cal == "hijri" and not 1200 <= y <= 1600:
             continue
-        if ycal is None and 1300 <= y <= 1500 and "هجري" in m.group("pre"):
+        if ycal is None and 1350 <= y <= 1500:  # Hijri 1350 = 1931 CE: a bare 14xx is Hijri
             cal = "hijri"
         pre = m.group("pre")
         s = m.start()
@@ -459,6 +492,12 @@ def _year_cands(lex: _Lex, norm: str, out: list) -> None:
         cal = "hijri" if ycal == "hijri" else "gregorian"
         out.append(_Cand(m.start(), m.end(), cal=cal, start=[y, None, None],
                          end=[y, None, None], gran="year", prio=1))
+    for m in lex.year_event.finditer(norm):
+        y, ycal = _yearx(m.group("y") + (m.group("ys") or ""))
+        if not 1900 <= y <= 2100 or (ycal is None and _count_follows(norm, m.end())):
+            continue
+        out.append(_Cand(m.start(), m.end(), start=[y, None, None], end=[y, None, None],
+                         gran="year", prio=1))
     for m in lex.year_suf.finditer(norm):
         y, ycal = _yearx(m.group())
         cal = "hijri" if ycal == "hijri" else "gregorian"
@@ -476,13 +515,15 @@ def _year_cands(lex: _Lex, norm: str, out: list) -> None:
                 continue
         sep = m.group("sep").strip()
         intro = m.group("intro")
-        if sep == "و" and not intro:
-            continue
+        if sep == "و" and not (intro and _n("بين") in intro):
+            continue  # "عامي 2030 و2045", "في 2018 و2022": two years, not a range
+        if sep == "/" and y2 == y1 - 1:
+            y1, y2 = y2, y1   # موسم 2014/2013
         if not y1 < y2 or y2 - y1 > 100:
             continue
         if sep == "/" and y2 != y1 + 1:
             continue
-        cal = "hijri" if "hijri" in (c1, c2) or (y1 < 1600 and sep == "/") else "gregorian"
+        cal = "hijri" if "hijri" in (c1, c2) or 1300 <= y1 <= 1500 else "gregorian"
         lo, hi = (1200, 1600) if cal == "hijri" else (1900, 2100)
         if not (lo <= y1 <= hi and lo <= y2 <= hi):
             continue
@@ -492,7 +533,7 @@ def _year_cands(lex: _Lex, norm: str, out: list) -> None:
         if norm[max(0, m.start() - 4):m.start()].strip().endswith(_n("رقم")):
             continue
         s = m.start()
-        if intro and intro in (_n("للفترة"), _n("الفترة"), _n("للفترتين"), _n("خلال")):
+        if intro and intro in (_n("للفترة"), _n("الفترة"), _n("للفترتين"), _n("خلال"), _n("في")):
             s = m.start("intro") + len(intro) + 1
         out.append(_Cand(s, m.end(), cal=cal, start=[y1, None, None], end=[y2, None, None],
                          gran="year", kind="range", prio=4))
@@ -515,7 +556,9 @@ def _year_cands(lex: _Lex, norm: str, out: list) -> None:
 def _numeric_cands(lex: _Lex, norm: str, out: list) -> None:
     for m in lex.numeric.finditer(norm):
         a, b, c = m.group("a"), int(m.group("b")), m.group("c")
-        if len(a) == 4 and len(c) <= 2:
+        if m.group("sep").strip() != m.group("sep2"):
+            continue
+        if len(a) == 4 and len(c) <= 2 and m.group("sep") != ".":
             y, mo, d = int(a), b, int(c)
         elif len(c) == 4 and len(a) <= 2:
             y, mo, d = int(c), b, int(a)
@@ -546,8 +589,8 @@ def _numeric_cands(lex: _Lex, norm: str, out: list) -> None:
 
 def _yspec(m) -> tuple[int | None, int | None, str]:
     """(explicit year, relative year offset, calendar) from a YSPEC match."""
-    if m.group("y"):
-        y, ycal = _yearx(m.group("y"))
+    if m.group("y") or m.group("yy"):
+        y, ycal = _yearx(m.group("y") or m.group("yy"))
         return y, None, "hijri" if ycal == "hijri" else "gregorian"
     if m.group("this"):
         return None, 0, "gregorian"
@@ -726,6 +769,8 @@ def _rel_cands(lex: _Lex, norm: str, out: list) -> None:
             gran = "year"
         out.append(_Cand(s, m.end(), gran=gran, kind="relative", rel=fn, prio=3))
     for m in lex.ago.finditer(norm):
+        if regex.match(_n(r"\s(?:من|على)(?![\w])"), norm[m.end():m.end() + 5]):
+            continue  # "بعد 67 عاماً من محاولتهما": counted from an event, not from today
         if m.group("dual"):
             n, unit = 2, m.group("dual")
         elif m.group("one"):
@@ -776,7 +821,9 @@ def _rel_cands(lex: _Lex, norm: str, out: list) -> None:
             else:
                 b = a - timedelta(back)
             return b, b
-        out.append(_Cand(s, m.end(), gran="day", kind="relative", rel=fn, prio=1))
+        c = _Cand(s, m.end(), gran="day", kind="relative", rel=fn, prio=1)
+        c.bare_wd = True
+        out.append(c)
 
 
 def _count_value(s: str) -> int | None:
@@ -857,6 +904,47 @@ def _merge_ranges(norm: str, cs: list[_Cand]) -> list[_Cand]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _post_res():
+    YEAR = r"(?:1\d|20|21)\d\d(?![\d]|[.,]\d)"
+    more = regex.compile(_n(r"\s?(?:,\s?(?:و\s?)?|و\s?)(?:(?:ال|ل)?(?:عام|سنة)\s?)?") +
+                         rf"(?P<y>{YEAR})(?P<ys>\s?(?:{_n('م|هـ|ه')})(?![\w]))?")
+    wdgap = regex.compile(_n(r"\s?,?\s?\(?\s?(?:الموافق\s?)?,?\s?"))
+    return more, wdgap
+
+
+def _post(norm: str, cs: list[_Cand]) -> list[_Cand]:
+    """Year lists (عامي 2013 و2014 و2015), and a weekday absorbed by the date after it."""
+    more, wdgap = _post_res()
+    out: list[_Cand] = []
+    i = 0
+    while i < len(cs):
+        c = cs[i]
+        nxt = cs[i + 1] if i + 1 < len(cs) else None
+        if c.bare_wd and nxt is not None and nxt.rel is None and nxt.gran == "day" and \
+                wdgap.fullmatch(norm, c.e, nxt.s):
+            nxt.s = c.s
+            i += 1
+            continue
+        out.append(c)
+        if c.rel is None and c.gran == "year" and c.kind == "absolute":
+            e = c.e
+            limit = nxt.s if nxt is not None else len(norm)
+            while True:
+                m = more.match(norm, e)
+                if not m or m.end() > limit:
+                    break
+                y = int(m.group("y"))
+                lo, hi = (1300, 1500) if c.cal == "hijri" else (1900, 2100)
+                if not lo <= y <= hi or (not m.group("ys") and _count_follows(norm, m.end(), True)):
+                    break
+                out.append(_Cand(m.start("y"), m.end(), cal=c.cal, start=[y, None, None],
+                                 end=[y, None, None], gran="year"))
+                e = m.end()
+        i += 1
+    return out
+
+
 def _sentence_ends(norm: str) -> list[int]:
     return [m.start() for m in _lex().sent.finditer(norm)] + [len(norm)]
 
@@ -874,7 +962,8 @@ def _fill_years(norm: str, cs: list[_Cand], anchor: date | None) -> None:
         for d in cs[i + 1:]:
             if d.s >= send:
                 break
-            if d.rel is None and d.start and d.end[0] is not None and d.cal == c.cal:
+            if d.rel is None and d.start and d.end[0] is not None and d.cal == c.cal and \
+                    d.gran in ("day", "month"):
                 later = d
                 break
         if later is not None:
@@ -896,7 +985,7 @@ def _fill_years(norm: str, cs: list[_Cand], anchor: date | None) -> None:
             best = None
             for y in (hy - 1, hy, hy + 1):
                 d0 = _span_dates("hijri", y, c.start[1], c.start[2], False)
-                if d0 is None:
+                if d0 is None or (c.dir < 0 and d0 > anchor) or (c.dir > 0 and d0 < anchor):
                     continue
                 dist = abs((d0 - anchor).days)
                 if best is None or dist < best[0]:
@@ -908,7 +997,7 @@ def _fill_years(norm: str, cs: list[_Cand], anchor: date | None) -> None:
         best = None
         for y in (anchor.year - 1, anchor.year, anchor.year + 1):
             d0 = _span_dates("gregorian", y, c.start[1], c.start[2] or 1, False)
-            if d0 is None:
+            if d0 is None or (c.dir < 0 and d0 > anchor) or (c.dir > 0 and d0 < anchor):
                 continue
             dist = abs((d0 - anchor).days)
             if best is None or dist < best[0]:
@@ -946,7 +1035,7 @@ def find_dates(text: str, *, published: date | None = None,
     _numeric_cands(lex, norm, cands)
     _part_cands(lex, norm, cands)
     _rel_cands(lex, norm, cands)
-    chosen = _merge_ranges(norm, _select(cands))
+    chosen = _post(norm, _merge_ranges(norm, _select(cands)))
     if published is not None:
         anchor, alabel = published, f"published:{published.isoformat()}"
     elif reference_date is not None:
