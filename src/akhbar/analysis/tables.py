@@ -10,6 +10,10 @@ from akhbar.analysis.cooccurrence import EDGE_SCHEMA, cooccurrence
 from akhbar.analysis.keywords import KEYWORD_SCHEMA, keywords
 from akhbar.analysis.summary import SUMMARY_SCHEMA, summary
 from akhbar.analysis.timeline import TIMELINE_SCHEMA, timeline
+from akhbar.extract import entities as _entities
+
+ENTITY_SUMMARY_SCHEMA = {"canonical": "string", "label": "string", "variants": "string",
+                         "roles": "string", "mentions": "int64", "articles": "int64"}
 
 
 @register_corpus_table("keywords", KEYWORD_SCHEMA,
@@ -40,3 +44,18 @@ def _timeline(corpus, freq: str = "M"):
 @register_corpus_table("summary", SUMMARY_SCHEMA, "corpus counts")
 def _summary(corpus):
     return summary(corpus)
+
+
+@register_corpus_table("people", ENTITY_SUMMARY_SCHEMA, "one row per person, variants merged")
+def _people(corpus):
+    return _entities.people(corpus.entities())
+
+
+@register_corpus_table("organizations", ENTITY_SUMMARY_SCHEMA, "one row per organization")
+def _organizations(corpus):
+    return _entities.organizations(corpus.entities())
+
+
+@register_corpus_table("places", ENTITY_SUMMARY_SCHEMA, "one row per place")
+def _places(corpus):
+    return _entities.places(corpus.entities())
