@@ -1,0 +1,95 @@
+"""The per-article ``tokens`` and ``sentences`` tables.
+
+Both are built from the article's content segments (paragraphs, captions, related
+headlines, attribution lines; see :func:`akhbar.extract._base.article_units`), one
+segment at a time, so no sentence and no token ever crosses a paragraph boundary, and
+every offset indexes the original ``Article.text``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from akhbar._tables import make_frame, register_table
+from akhbar.text.normalize import DEFAULT_PRESET
+from akhbar.text.segment import stem
+from akhbar.text.sentences import sentences
+from akhbar.text.tokenize import tokenize
+
+__all__ = ["TOKEN_SCHEMA", "SENTENCE_SCHEMA", "article_tokens", "article_sentences"]
+
+TOKEN_SCHEMA = {
+    "article_id": "string", "sent_id": "int64", "token_id": "int64", "text": "string",
+    "norm": "string", "stem": "string", "kind": "string", "start": "int64", "end": "int64",
+}
+SENTENCE_SCHEMA = {
+    "article_id": "string", "sent_id": "int64", "text": "string", "start": "int64",
+    "end": "int64",
+}
+
+_STEMMED = frozenset({"word"})
+
+
+def _units(article):
+    from akhbar.extract._base import article_units  # the loader imports nothing of ours
+    return article_units(article)
+
+
+def _sentences_of(article):
+    """(sent_id, Sentence with article offsets) over every content segment."""
+    k = 0
+    for text, off in _units(article):
+        for s in sentences(text):
+            yield k, s._replace(start=s.start + off, end=s.end + off)
+            k += 1
+
+
+@register_table("sentences", SENTENCE_SCHEMA,
+                "one row per sentence of the content segments (never across a paragraph)")
+def article_sentences(article, **opts) -> pd.DataFrame:
+    """The sentences table of one article; columns in :data:`SENTENCE_SCHEMA`.
+
+    >>> from akhbar.loader import parse_article
+    >>> a = parse_article("قال الوزير. ثم غادر!\\nتعليق (0)\\n", id="x")
+    >>> article_sentences(a)[["sent_id", "text", "start", "end"]].values.tolist()
+    [[0, 'قال الوزير.', 0, 11], [1, 'ثم غادر!', 12, 20]]
+    """
+    cols: dict[str, list] = {c: [] for c in SENTENCE_SCHEMA}
+    for k, s in _sentences_of(article):
+        cols["sent_id"].append(k)
+        cols["text"].append(s.text)
+        cols["start"].append(s.start)
+        cols["end"].append(s.end)
+    cols["article_id"] = [article.id] * len(cols["sent_id"])
+    return make_frame(pd.DataFrame(cols), SENTENCE_SCHEMA)
+
+
+@register_table("tokens", TOKEN_SCHEMA,
+                "one row per token: text, normalized form, stem, kind, offsets")
+def article_tokens(article, preset: str = DEFAULT_PRESET, **opts) -> pd.DataFrame:
+    """The tokens table of one article; columns in :data:`TOKEN_SCHEMA`.
+
+    ``stem`` is :func:`akhbar.text.segment.stem` for Arabic words and ``norm`` for
+    every other kind (numbers, Latin words, punctuation, ...).
+
+    >>> from akhbar.loader import parse_article
+    >>> a = parse_article("قالَ الوزير إن ٢٠٢٣ عامٌ جيد.\\n", id="x")
+    >>> t = article_tokens(a)
+    >>> t[["token_id", "text", "norm", "kind"]].values.tolist()[2:5]
+    [[2, 'إن', 'ان', 'word'], [3, '٢٠٢٣', '2023', 'number'], [4, 'عامٌ', 'عام', 'word']]
+    """
+    cols: dict[str, list] = {c: [] for c in TOKEN_SCHEMA if c != "article_id"}
+    tid = 0
+    for k, s in _sentences_of(article):
+        for t in tokenize(s.text, preset):
+            cols["sent_id"].append(k)
+            cols["token_id"].append(tid)
+            cols["text"].append(t.text)
+            cols["norm"].append(t.norm)
+            cols["stem"].append(stem(t.text) if t.kind in _STEMMED else t.norm)
+            cols["kind"].append(t.kind)
+            cols["start"].append(t.start + s.start)
+            cols["end"].append(t.end + s.start)
+            tid += 1
+    cols["article_id"] = [article.id] * tid
+    return make_frame(pd.DataFrame(cols), TOKEN_SCHEMA)
