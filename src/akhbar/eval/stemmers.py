@@ -48,6 +48,8 @@ def stemmers() -> dict[str, Callable[[str], str]]:
     rules = {f"akhbar rules + {k}": (lambda w, f=f: f(light_stem(w)))
              for k, f in out.items() if k.startswith(("snowball", "tashaphyne light"))}
     out.update(rules)
+    from akhbar.text.segment import stem
+    out["akhbar stem (rules + tashaphyne suffix)"] = stem
     return out
 
 
@@ -73,10 +75,10 @@ def main(argv: list[str] | None = None) -> int:
     groups = load_groups()
     n = sum(len(f) for _, f in groups)
     print(f"stemmer comparison: {len(groups)} lemmas, {n} word forms (pairwise)")
-    print(f"{'stemmer':28} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}")
+    print(f"{'stemmer':40} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}")
     for name, fn in stemmers().items():
         s = score(fn, groups)
-        print(f"{name:28} {s['P']:6.3f} {s['R']:6.3f} {s['F1']:6.3f} "
+        print(f"{name:40} {s['P']:6.3f} {s['R']:6.3f} {s['F1']:6.3f} "
               f"{s['TP']:5d} {s['FP']:5d} {s['FN']:5d}")
     return 0
 

@@ -1,0 +1,148 @@
+"""Tokenization: cases, offsets, camel-tools agreement, tokens table, frequencies."""
+
+from __future__ import annotations
+
+import json
+import time
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings, strategies as st
+
+import akhbar
+from akhbar.analysis.frequencies import FREQUENCY_SCHEMA, NGRAM_SCHEMA, frequencies, ngrams
+from akhbar.loader import parse_article
+from akhbar.text import tokenize
+from akhbar.text.tables import TOKEN_SCHEMA, article_tokens
+
+CASES = [json.loads(line) for line in
+         (Path(__file__).parent / "cases" / "tokenize.jsonl").read_text("utf-8").splitlines()
+         if line.strip()]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["what"] for c in CASES])
+def test_tokenize_cases(case):
+    toks = tokenize(case["text"])
+    assert [[t.text, t.kind] for t in toks] == case["tokens"]
+    for t in toks:
+        assert case["text"][t.start:t.end] == t.text
+
+
+def test_norm_of_tokens():
+    toks = tokenize("قالَ إنّ ٢٠٢٣ و٥٫٥٪")
+    assert [t.norm for t in toks] == ["قال", "ان", "2023", "و", "5.5%"]
+
+
+@pytest.mark.parametrize("text", [
+    "ذهب الطالب إلى المدرسة، ثم عاد إلى البيت!",
+    "قال الرئيس: «نحن مستعدون للحوار» (في كلمة أمام البرلمان)؛ وأضاف: هل من مجيب؟",
+    "Hello,    world!!!",
+])
+def test_same_tokens_as_camel_simple_word_tokenize_on_plain_text(text):
+    from camel_tools.tokenizers.word import simple_word_tokenize
+    assert [t.text for t in tokenize(text)] == simple_word_tokenize(text)
+
+
+def test_documented_differences_from_camel():
+    from camel_tools.tokenizers.word import simple_word_tokenize
+    assert simple_word_tokenize("نسبة 12.5") == ["نسبة", "12", ".", "5"]
+    assert [t.text for t in tokenize("نسبة 12.5")] == ["نسبة", "12.5"]
+    assert simple_word_tokenize("و2023", split_digits=True) == ["و", "2023"]
+    assert [t.text for t in tokenize("و2023")] == ["و", "2023"]
+
+
+TEXT = st.text(st.one_of(
+    st.characters(min_codepoint=0x0600, max_codepoint=0x06FF),
+    st.characters(min_codepoint=0xFB50, max_codepoint=0xFDFF),
+    st.characters(min_codepoint=0xFE70, max_codepoint=0xFEFF),
+    st.sampled_from(list("0123456789٠١٢٣٤٥٦٧٨٩.,-/%٫٬٪:@#_ \n\t\u00a0\u200c\u200f\u202b"
+                         "()«»\"'!?؟،؛hwtpsa")),
+    st.characters(),
+), max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXT)
+def test_tokens_slice_back_and_cover_every_visible_character(text):
+    toks = tokenize(text)
+    covered = [False] * len(text)
+    prev = 0
+    for t in toks:
+        assert text[t.start:t.end] == t.text and t.start >= prev and t.end > t.start
+        prev = t.end
+        for i in range(t.start, t.end):
+            covered[i] = True
+    for i, c in enumerate(text):
+        if not covered[i]:
+            assert c.isspace() or unicodedata.category(c) in ("Cf", "Cc", "Zs", "Zl", "Zp")
+
+
+def test_tokenize_is_linear_on_hostile_input():
+    for text in ("1." * 50_000, "a@" * 50_000, "http://" + "a." * 50_000, "#" * 100_000,
+                 "ب\u200c" * 50_000, "1-" * 50_000):
+        t0 = time.perf_counter()
+        toks = tokenize(text)
+        assert time.perf_counter() - t0 < 5
+        assert "".join(t.text for t in toks).replace("\u200c", "") == \
+            text.replace("\u200c", "") or toks
+
+
+# --- the tokens table, frequencies, n-grams, accessor --------------------------------------
+def test_tokens_table_on_the_sample_corpus():
+    corpus = akhbar.load_sample()
+    for a in corpus:
+        df = article_tokens(a)
+        assert list(df.columns) == list(TOKEN_SCHEMA)
+        assert [str(d) for d in df.dtypes] == list(TOKEN_SCHEMA.values())
+        assert df["token_id"].tolist() == list(range(len(df)))
+        for text, s, e in zip(df["text"], df["start"], df["end"]):
+            assert a.text[s:e] == text
+            assert "\n" not in a.text[s:e]
+        # no token crosses a content segment
+        bounds = [(seg.start, seg.end) for seg in a.segments]
+        for s, e in zip(df["start"], df["end"]):
+            assert any(b0 <= s and e <= b1 for b0, b1 in bounds)
+    both = pd.concat([article_tokens(a) for a in corpus])
+    nums = both[both["kind"] == "number"]
+    # article 001 writes years in Arabic-Indic digits: same norm as Western ones
+    indic = nums[nums["text"].str.contains("[٠-٩]", regex=True)]
+    assert len(indic) > 0 and indic["norm"].str.fullmatch(r"[0-9.,%/\-]+").all()
+    assert "2023" in set(indic["norm"]) and "2023" in set(nums[nums["text"] == "2023"]["norm"])
+
+
+def test_tokens_table_empty_article_has_the_schema():
+    df = article_tokens(parse_article("تعليق (0)\n", id="e"))
+    assert df.empty and list(df.columns) == list(TOKEN_SCHEMA)
+    assert [str(d) for d in df.dtypes] == list(TOKEN_SCHEMA.values())
+
+
+def test_frequencies_and_ngrams():
+    a = parse_article("زار الوزيرُ فيتنام في 2023. ثم زار الوزير لاوس.\n"
+                      "الوزير في هانوي.\n", id="a")
+    t = article_tokens(a)
+    f = frequencies(t)
+    assert list(f.columns) == list(FREQUENCY_SCHEMA)
+    assert f.iloc[0][["term", "count"]].tolist() == ["الوزير", 3]
+    assert "في" not in set(f["term"]) and "2023" not in set(f["term"])
+    assert "في" in set(frequencies(t, stopwords=True)["term"])
+    assert set(frequencies(t, min_count=2)["term"]) == {"الوزير", "زار"}
+    assert frequencies(t, by="stem").iloc[0]["term"] == "وزير"
+    g = ngrams(t, 2)
+    assert list(g.columns) == list(NGRAM_SCHEMA)
+    assert g.iloc[0][["ngram", "count"]].tolist() == ["زار الوزير", 2]
+    # n-grams never cross a sentence or a number
+    assert "لاوس الوزير" not in set(g["ngram"]) and "في 2023" not in set(g["ngram"])
+    with pytest.raises(akhbar.ConfigError):
+        frequencies(t, by="lemma")
+
+
+def test_series_accessor():
+    s = pd.Series(["قالَ الرئيس ٢٠٢٣", None, "Hello!"], index=["a", "b", "c"])
+    assert s.arabic.normalize().tolist() == ["قال الرئيس 2023", None, "Hello!"]
+    toks = s.arabic.tokenize()
+    assert toks["row"].tolist() == ["a", "a", "a", "c", "c"]
+    assert toks["norm"].tolist() == ["قال", "الرئيس", "2023", "Hello", "!"]
+    for row, text, st_, en in zip(toks["row"], toks["text"], toks["start"], toks["end"]):
+        assert s[row][st_:en] == text
