@@ -76,6 +76,8 @@ class _Lex:
     plural_values: frozenset[str]
     months: frozenset[str]
     ordinal_re: regex.Pattern
+    duals: dict[str, tuple[str, str, str]]  # form -> (unit_norm, kind, currency)
+    dual_re: regex.Pattern
 
 
 def _strip_al(w: str) -> str:
@@ -175,10 +177,13 @@ def _lex() -> _Lex:
         rf"|\s{{1,2}}و\s{{0,2}}{one}|\s{{1,2}}و{one})?)(?!\p{{L}})"
         rf"|(?<![\p{{L}}\d])(?P<pre2>[وبلفك])?(?P<ald>ال\s{{0,2}}(?P<d>\d{{1,4}}))(?![\d.,٫٬])"
         rf"|(?<=[\p{{L}}\d,.]\s{{1,2}})(?P<adv>(?:{_alt(f for f, (_, t) in ords.items() if t == 'adverb')}))(?!\p{{L}})")
+    duals = {_n(f): (u, k, c) for f, u, k, c in (r + [""] * (4 - len(r))
+                                                 for r in _tsv("unit_duals.tsv"))}
+    dual_re = regex.compile(rf"(?<!\p{{L}})(?P<pre>[وبلف])?(?P<d>{_alt(duals)})(?!\p{{L}})")
     return _Lex(ctx, before, after, cur_nouns, cur_names, cur_adj, symbols, subunits,
                 frozenset(codes), currency_re, symbol_before_re, units, unit_re, plurals,
                 frozenset(_n(v) for v in plurals.values()),
-                frozenset(months), ordinal_re)
+                frozenset(months), ordinal_re, duals, dual_re)
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -385,6 +390,7 @@ def find_statistics(text: str, *, published=None, **_) -> list[dict]:
         elif st is False and nxt is not None and _RANGE_DASH.search(norm, n.end, nxt.start):
             consumed = 2      # a score or a span of years: neither number is a statistic
         i += consumed
+    stats.extend(_duals(lex, norm, [(s.a, s.b) for s in stats], is_blocked))
     rows = []
     for st in sorted(stats, key=lambda s: s.a):
         oa, ob = om.span(st.a, st.b)
@@ -554,6 +560,31 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
     if kind == "money" and unit is not None and after is not None:
         unit_norm = None
     return _Stat(start, end, value, kind, unit, unit_norm, currency, qual, low, high), consumed
+
+
+def _duals(lex: _Lex, norm: str, taken: list[tuple[int, int]], is_blocked) -> list[_Stat]:
+    """Dual nouns counting two: خلال يومين، مقتل شخصين، لترين."""
+    out = []
+    for m in lex.dual_re.finditer(norm):
+        a, b = m.span("d")
+        if any(s < b and a < e for s, e in taken) or is_blocked(a, b):
+            continue
+        if regex.match(r"\s{1,2}(?:اثنين|اثنان|اثنتين|اثنتان)(?!\p{L})", norm[b:b + 10]):
+            b = b + regex.match(r"\s{1,2}\p{L}+", norm[b:]).end()
+        unit_norm, kind, currency = lex.duals[m.group("d")]
+        start, qual = a, "exact"
+        qm = _before(lex, "qual_before", norm, m.start())
+        if qm:
+            key = regex.sub(r"[\s(\[]+\Z", "", qm.group()).strip()
+            qual = lex.ctx["qual_before"].get(key) or lex.ctx["qual_before"].get(key[1:], "exact")
+            start = qm.start()
+        end = b
+        qa = lex.after["qual_after"].match(norm, b)
+        if qa and qual == "exact":
+            qual, end = lex.ctx["qual_after"][qa.group().strip()], qa.end()
+        out.append(_Stat(start, end, 2.0, kind, (a, m.end("d")), unit_norm, currency or None,
+                         qual))
+    return out
 
 
 def _ordinals(lex: _Lex, norm: str, is_blocked, is_article) -> list[_Stat]:

@@ -223,6 +223,9 @@ def _parse(toks: list[_Tok]) -> tuple[float, int]:
                 if total and not t.waw:
                     break
                 mult = 2.0 if k == "scale_dual" else 1.0
+                if k == "scale_dual" and t.text.endswith("ا") and i + 1 < len(toks) \
+                        and toks[i + 1].waw:
+                    mult = 1.0                   # ألفًا وتسعمائة: accusative, not dual
             else:
                 mult = digits if digits is not None else hundreds + sub
             total += mult * scale
