@@ -7,6 +7,7 @@ import pandas as pd
 from akhbar._tables import register_corpus_table
 from akhbar.analysis.collocations import COLLOCATION_SCHEMA, collocations
 from akhbar.analysis.cooccurrence import EDGE_SCHEMA, cooccurrence
+from akhbar.analysis.frequencies import FREQUENCY_SCHEMA, NGRAM_SCHEMA, frequencies, ngrams
 from akhbar.analysis.keywords import KEYWORD_SCHEMA, keywords
 from akhbar.analysis.summary import SUMMARY_SCHEMA, summary
 from akhbar.analysis.timeline import TIMELINE_SCHEMA, timeline
@@ -24,6 +25,16 @@ def _keywords(corpus, n: int = 20, method: str = "tfidf"):
               for aid in corpus.ids if (tokens["article_id"] == aid).any()]
     frames = [f for f in frames + [keywords(tokens, None, n=n, method=method)] if len(f)]
     return pd.concat(frames, ignore_index=True) if frames else tokens.iloc[0:0, 0:0]
+
+
+@register_corpus_table("frequencies", FREQUENCY_SCHEMA, "word counts, stop words left out")
+def _frequencies(corpus, by: str = "norm", stopwords: bool = False, min_count: int = 1):
+    return frequencies(corpus.tokens(), by=by, stopwords=stopwords, min_count=min_count)
+
+
+@register_corpus_table("ngrams", NGRAM_SCHEMA, "word bigrams within sentences")
+def _ngrams(corpus, n: int = 2):
+    return ngrams(corpus.tokens(), n=n)
 
 
 @register_corpus_table("collocations", COLLOCATION_SCHEMA, "bigrams by PMI, seen 3+ times")
