@@ -78,6 +78,8 @@ class _Lex:
     ordinal_re: regex.Pattern
     duals: dict[str, tuple[str, str, str]]  # form -> (unit_norm, kind, currency)
     dual_re: regex.Pattern
+    country_re: dict[str, regex.Pattern]    # currency noun -> country-name stems
+    country_iso: dict[tuple[str, str], str]
 
 
 def _strip_al(w: str) -> str:
@@ -127,8 +129,11 @@ def _lex() -> _Lex:
             subunits[_n(form) if form.isalpha() and not form.isascii() else form] = \
                 (_n(value), float(note))
     codes = set()
-    for iso, name, sym in (r + [""] * (3 - len(r)) for r in _tsv("currencies_cldr.tsv")):
+    current = set()
+    for iso, name, sym, status in (r + [""] * (4 - len(r)) for r in _tsv("currencies_cldr.tsv")):
         codes.add(iso)
+        if status == "current":
+            current.add(iso)
         words = _n(name).split()
         if len(words) >= 2:
             noun = cur_nouns.get(words[0], (words[0], ""))[0]
@@ -180,10 +185,25 @@ def _lex() -> _Lex:
     duals = {_n(f): (u, k, c) for f, u, k, c in (r + [""] * (4 - len(r))
                                                  for r in _tsv("unit_duals.tsv"))}
     dual_re = regex.compile(rf"(?<!\p{{L}})(?P<pre>[وبلف])?(?P<d>{_alt(duals)})(?!\p{{L}})")
+    # bare nouns shared by several currencies: the country stems that pick one
+    stems: dict[str, dict[str, str]] = {}
+    ambiguous = {b for b, d in cur_nouns.values()} & {"دينار", "درهم", "ليره", "ريال", "جنيه"}
+    for key, iso in cur_names.items():
+        parts = key.split()
+        if len(parts) == 2 and parts[0] in ambiguous and parts[1].endswith("ي") \
+                and len(parts[1]) >= 4:
+            if iso in current:
+                stems.setdefault(parts[0], {}).setdefault(parts[1][:-1], iso)
+    if "ليره" in stems:                           # CLDR calls the Lebanese pound جنيه
+        stems["ليره"].setdefault("لبنان", "LBP")
+    country_re = {b: regex.compile(rf"(?<!\p{{L}})(?:[وبل]?ال)?(?P<c>{_alt(st)})"
+                                   r"(?:يا|يه|ي|يين|يون)?(?!\p{L})")
+                  for b, st in stems.items()}
+    country_iso = {(b, stem): iso for b, st in stems.items() for stem, iso in st.items()}
     return _Lex(ctx, before, after, cur_nouns, cur_names, cur_adj, symbols, subunits,
                 frozenset(codes), currency_re, symbol_before_re, units, unit_re, plurals,
                 frozenset(_n(v) for v in plurals.values()),
-                frozenset(months), ordinal_re, duals, dual_re)
+                frozenset(months), ordinal_re, duals, dual_re, country_re, country_iso)
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -280,7 +300,8 @@ def _unit_after(lex: _Lex, norm: str, pos: int):
                 iso = lex.cur_names.get(key)
                 if iso:
                     return "money", (m.start("noun"), m.end("adj")), base, iso, m.end("adj")
-            return "money", m.span("noun"), base, default or None, m.end("noun")
+            return "money", m.span("noun"), base, _context_currency(lex, norm, base, pos) \
+                or default or None, m.end("noun")
         if m.group("code"):
             return "money", m.span("code"), m.group("code"), m.group("code"), m.end()
         sym = m.group("sym")
@@ -289,6 +310,23 @@ def _unit_after(lex: _Lex, norm: str, pos: int):
         base, _frac = lex.subunits[sym]
         return "money", m.span("sym"), base, None, m.end()
     return None
+
+
+def _context_currency(lex: _Lex, norm: str, base: str, pos: int) -> str | None:
+    """The currency a bare noun means here: the country named nearest in the text.
+
+    ``28.7 ليرة`` in a sentence about الليرة التركية is TRY; a دينار in a text about
+    البحرين is BHD.  None when no country whose currency has this noun is named.
+    """
+    rx = lex.country_re.get(base)
+    if rx is None:
+        return None
+    best = None
+    for m in rx.finditer(norm):
+        d = abs(m.start() - pos)
+        if best is None or d < best[0]:
+            best = (d, lex.country_iso[(base, m.group("c"))])
+    return best[1] if best else None
 
 
 def _noun_after(lex: _Lex, norm: str, pos: int, is_article):
@@ -300,11 +338,11 @@ def _noun_after(lex: _Lex, norm: str, pos: int, is_article):
     head = m.group("w")
     if head in stop or is_article(m.start("w")) or head in lex.months or len(head) < 2:
         return None
-    if head.endswith(("وا", "هم", "هن")) or head.startswith(("ي", "ت")) and \
-            head.endswith(("ون", "ان")) and len(head) >= 5:
+    if len(head) >= 5 and (head.endswith(("وا", "هم", "هن", "ها")) or head.startswith(
+            ("ي", "ت")) and head.endswith(("ون", "ان"))):
         return None                                     # verbs, pronoun-suffixed words
-    if head.startswith(("وو", "وال", "وب", "وي", "وس", "ول", "وت")) and head[1:] not in lex.plurals \
-            and _n(head) not in lex.plural_values:
+    if head.startswith(("وو", "وال", "وب", "وي", "وس", "ول", "وت", "وم")) \
+            and head not in lex.ctx["waw_noun"]:
         return None                                     # a conjunction: 7 ملايين ووزارة
     if head.startswith("لل") or head in lex.ctx.get("year_mark", {}):
         return None
@@ -316,8 +354,12 @@ def _noun_after(lex: _Lex, norm: str, pos: int, is_article):
             if not m2:
                 break
             w = m2.group("w")
-            if (w in stop or is_article(m2.start("w")) or w.startswith(("و", "ف", "ب", "ل", "ك", "ي")) or w.endswith(
-                    ("ا", "وا")) or w in lex.months or w in lex.cur_nouns or len(w) < 2
+            verb_like = w.startswith("ت") and not w.endswith(("ه", "ي", "ات")) and not (
+                len(w) >= 5 and w[2] == "ا") or \
+                w.endswith("ت") and not w.endswith("ات")         # تتعلق، تعود، سجلت
+            if (w in stop or is_article(m2.start("w")) or verb_like
+                    or w.startswith(("و", "ف", "ب", "ل", "ك", "ي")) and w not in lex.ctx["waw_noun"]
+                    or w.endswith("ا") or w in lex.months or w in lex.cur_nouns or len(w) < 2
                     or norm[end:m2.start("w")].strip()):
                 break
             words.append(w)
@@ -444,8 +486,9 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
     if prev in ctx["ident"] or _before(lex, "ident", norm, left) or \
             bare_prev in ctx["ident"] or ("ال" + bare_prev[2:]) in ctx["ident"]:
         return False
-    if prev in ctx["phone"]:
-        return None
+    if prev in ctx["phone"] or prev in ctx["ratio_before"] or \
+            regex.match(r"\s{1,2}من\s{1,2}كل(?!\p{L})", norm[b:b + 12]):
+        return None                                           # phones; 1 in 4, 6 out of 10
     if not n.words and norm[a:b].isdigit() and len(norm[a:b]) >= 9:
         return None                                           # unbroken ids, phones
     is_int = n.value == int(n.value) and not n.words and not n.has_scale \
@@ -529,7 +572,8 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
                 value += float(sub.group(1)) / 100
                 end += sub.end()
     elif kind == "count":
-        if prev in ctx["ordinal_slot"] and is_int and consumed == 1 and not qm:
+        if prev in ctx["ordinal_slot"] and is_int and consumed == 1 and not qm \
+                and not n.prefix:
             return _Stat(a, b, n.value, "ordinal"), 1         # المركز 3، الدورة 78
         noun = _noun_after(lex, norm, end, is_article)
         pm = _before(lex, "percent_before", norm, left)
@@ -599,6 +643,10 @@ def _ordinals(lex: _Lex, norm: str, is_blocked, is_article) -> list[_Stat]:
                 b = a + len(first)
         elif m.group("ald"):
             a, b = m.span("ald")
+            before = _strip_al(_prev_word(norm, m.start()))
+            if before.endswith("ات") or before in lex.plurals:
+                out.append(_Stat(a, b, float(m.group("d")), "count"))   # الساعات الـ24
+                continue
             if _noun_after(lex, norm, b, is_article) or _unit_after(lex, norm, b) or \
                     regex.match(r"\s{0,2}(?:الف|مليون|مليار|ملايين|مليارات|الاف)(?!\p{L})",
                                 norm[b:b + 12]):

@@ -71,7 +71,7 @@ def _token_re() -> regex.Pattern:
     lex = _lexicon()
     return regex.compile(
         rf"(?P<dig>(?<![\d.,٫٬]){_DIGITS}(?![\d]|[.,٫٬]\d))"
-        rf"|(?P<word>(?:(?<!\p{{L}})|(?<=(?<!\p{{L}})و))(?:{_alternation(lex.words)})(?!\p{{L}}))"
+        rf"|(?P<word>(?:(?<!\p{{L}})|(?<=(?<!\p{{L}})[وبلفك]))(?:{_alternation(lex.words)})(?!\p{{L}}))"
         r"|(?P<waw>(?<!\p{L})و(?=\s{0,2}(?:\d|\p{L})))"
     )
 
@@ -216,6 +216,12 @@ def _parse(toks: list[_Tok]) -> tuple[float, int]:
         elif k in _SCALES:
             scale = v / 2 if k == "scale_dual" else v
             if scale >= last_scale:
+                if k == "scale" and group_empty() and not t.waw and used == i \
+                        and toks[i - 1].kind in _SCALES:
+                    total *= scale                   # ألف مليار: a thousand billion
+                    last_scale = total
+                    used = i + 1
+                    continue
                 break
             if group_empty():
                 if k == "scale_plural":
