@@ -40,7 +40,8 @@ def ordinal_days() -> list[tuple[str, int]]:
     forms: list[tuple[str, int]] = []
     for n, (m, f) in ORD_UNITS.items():
         forms += [("ال" + m, n), ("ال" + f, n)]
-    forms += [("أول", 1)]
+    # أول شباط (Levant), فاتح يوليوز (Morocco: "the opener" = the 1st), غرة رمضان (the 1st)
+    forms += [("أول", 1), ("فاتح", 1), ("غرة", 1)]
     for n in range(11, 20):
         unit = n - 10
         stems = COMPOUND_ONE[:2] if unit == 1 else ORD_UNITS[unit]

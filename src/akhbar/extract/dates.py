@@ -113,7 +113,16 @@ class _Lex:
             rf"(?:(?<={W}{ctx}\s)|{W}[وبلف]?(?:شهر|الشهر)\s){W}[وبلف]?(?P<m1>{MON}){E}"
             rf"(?:\s?[/(]\s?{MON}\s?\)?)?"
             rf"(?:\s(?P<rel>{rel}){E})?|{W}[وبلف]?(?P<m1>{MON})\s(?P<rel>{rel}){E}")
-        self.hctx = regex.compile(_n(rf"{W}(?:[وبلف]?شهر\s)(?P<m1>{HMON}){E}(?:\s(?:المبارك|الفضيل|الكريم|الحرام){E})?"))
+        self.hctx = regex.compile(_n(rf"{W}(?:[وبلف]?شهر\s)(?P<m1>{HMON}){E}(?:\s(?:المبارك|الفضيل|الكريم|الحرام){E})?")
+                                  + rf"(?:{YFILL}(?P<y>{YEAR}(?:{YSUF})?))?")
+        # month ranges: "بين يناير ومارس 2023", "من يناير إلى مارس 2022", "يناير - مارس 2024"
+        self.mrange = regex.compile(
+            _n(rf"(?:{W}(?P<intro>(?:ما\s)?بين|من)\s(?:شهري\s|شهر\s)?)?") + rf"{W}(?P<m1>{MON})"
+            + _n(r"\s?(?P<sep>-|–|و|إلى|الى|حتى|وحتى)\s?(?:شهر\s)?") + rf"(?P<m2>{MON}){YFILL}(?P<y>{YEARX})")
+        # holidays fixed in the Hijri calendar (and Christmas)
+        self.holiday = regex.compile(_n(
+            rf"{W}(?P<h>عيد الفطر|عيد الأضحى|رأس السنة الهجرية|يوم عرفة|عيد الميلاد المجيد|عيد الميلاد)"
+            rf"(?:\s(?:المبارك|السعيد){E})?") + rf"(?:{YFILL}(?P<y>{YEARX}))?(?![\w])")
         # Years in a year context.
         YADJ = _n("(?:الجديد|المالي|الدراسي|التدريبي|الميلادي|الهجري|الماضي|الحالي|الجاري|"
                   "المقبل|القادم|المنصرم|الفائت|السابق|المنتهي)")
@@ -134,6 +143,8 @@ class _Lex:
             _n(rf"(?:{W}(?P<intro>(?:ما\s)?بين|من|للفترة|الفترة|للفترتين|خلال|في)\s)?"
                rf"(?:{W}[وبلف]?(?:ال|لل|ل)?(?:عامي|عامين|سنتي|عام|سنة|الأعوام|السنوات|أعوام|سنوات|موسم|مواسم)\s?(?:{YADJ}\s(?:{YADJ}\s)?)?)?")
             + rf"(?P<y1>{YEAR})(?P<ys1>{YSUF})?(?P<sep>{YRSEP}){YN2}(?P<y2>(?:1\d|20|21)\d\d(?![\d]|[.,]\d)|\d\d(?![\d]))(?P<ys2>{YSUF})?")
+        self.year_coord = regex.compile(
+            rf"(?<![\d.,/-])(?P<y1>{YEAR})\s?" + _n(r"و\s?") + rf"(?P<y2>{YEAR})")
         self.year_pair = regex.compile(
             _n(rf"{W}(?:ال)?(?:عامي|سنتي|العامين|السنتين)\s") + rf"(?P<y1>{YEAR})\s?"
             + _n(r"و\s?(?:عام\s)?") + rf"(?P<y2>{YEAR})")
@@ -392,6 +403,11 @@ def _my_cands(lex: _Lex, norm: str, out: list) -> None:
                          kind="range" if mon2 != mon else "absolute", prio=4))
     for m in lex.hmy.finditer(norm):
         y, ycal = _yearx(m.group("y"))
+        if ycal != "hijri" and 1900 <= y <= 2100:
+            c = _hijri_month_in_year(lex.hijri[m.group("m1")], y, m.start(), m.end())
+            if c:
+                out.append(c)
+            continue
         if not 1200 <= y <= 1600:
             continue
         mon = lex.hijri[m.group("m1")]
@@ -422,8 +438,57 @@ def _my_cands(lex: _Lex, norm: str, out: list) -> None:
                              gran="month", prio=2))
     for m in lex.hctx.finditer(norm):
         mon = lex.hijri[m.group("m1")]
-        out.append(_Cand(m.start(), m.end(), cal="hijri", start=[None, mon, None],
-                         end=[None, mon, None], gran="month", prio=2))
+        y, ycal = _yearx(m.group("y"))
+        if y is not None and ycal != "hijri" and not 1300 <= y <= 1500:
+            c = _hijri_month_in_year(mon, y, m.start(), m.end())
+            if c:
+                out.append(c)
+            continue
+        out.append(_Cand(m.start(), m.end(), cal="hijri", start=[y, mon, None],
+                         end=[y, mon, None], gran="month", prio=2 if y is None else 4))
+    for m in lex.mrange.finditer(norm):
+        m1, m2 = lex.greg[m.group("m1")], lex.greg[m.group("m2")]
+        sep, intro = m.group("sep"), m.group("intro")
+        if m1 >= m2 or (sep == "و" and not (intro and _n("بين") in intro)):
+            continue
+        y, _ = _yearx(m.group("y"))
+        if not 1000 <= y <= 2199:
+            continue
+        out.append(_Cand(m.start(), m.end(), start=[y, m1, None], end=[y, m2, None],
+                         gran="month", kind="range", prio=5))
+    for m in lex.holiday.finditer(norm):
+        h = m.group("h")
+        y, ycal = _yearx(m.group("y"))
+        if h.startswith(_n("عيد الميلاد")):
+            out.append(_Cand(m.start(), m.end(), start=[y, 12, 25], end=[y, 12, 25], gran="day",
+                             prio=3))
+            continue
+        hm, hd = _HOLIDAYS[h]
+        if y is not None and ycal != "hijri" and not 1300 <= y <= 1500:
+            c = _hijri_month_in_year(hm, y, m.start(), m.end(), hd)
+            if c:
+                out.append(c)
+            continue
+        out.append(_Cand(m.start(), m.end(), cal="hijri", start=[y, hm, hd], end=[y, hm, hd],
+                         gran="day", prio=3))
+
+
+_HOLIDAYS = {_n("عيد الفطر"): (10, 1), _n("عيد الأضحى"): (12, 10),
+             _n("رأس السنة الهجرية"): (1, 1), _n("يوم عرفة"): (12, 9)}
+
+
+def _hijri_month_in_year(mon: int, gy: int, s: int, e: int, day: int | None = None) -> _Cand | None:
+    """رمضان 2019: the Hijri month (or day) that falls in Gregorian year ``gy``."""
+    if not 1900 <= gy <= 2100:
+        return None
+    hy0 = _greg_to_hijri_year(date(gy, 1, 1))
+    for hy in (hy0, hy0 + 1):
+        d0 = _hijri_to_greg(hy, mon, day or 1, False)
+        if d0 is not None and d0.year == gy:
+            c = _Cand(s, e, cal="hijri", start=[hy, mon, day], end=[hy, mon, day],
+                      gran="day" if day else "month", prio=4)
+            return c
+    return None
 
 
 def _skip_clitic(norm: str, s: int, ms: int) -> int:
@@ -537,6 +602,17 @@ def _year_cands(lex: _Lex, norm: str, out: list) -> None:
             s = m.start("intro") + len(intro) + 1
         out.append(_Cand(s, m.end(), cal=cal, start=[y1, None, None], end=[y2, None, None],
                          gran="year", kind="range", prio=4))
+    for m in lex.year_coord.finditer(norm):
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        if not (1900 <= y1 < y2 <= 2100) or _count_follows(norm, m.end(), True):
+            continue
+        prev = norm[max(0, m.start() - 8):m.start()].split()
+        if prev and prev[-1] in (_n("بين"), _n("من"), _n("رقم"), _n("رقمي"), _n("الرقمين")):
+            continue
+        out.append(_Cand(m.start("y1"), m.end("y1"), start=[y1, None, None], end=[y1, None, None],
+                         gran="year", prio=0))
+        out.append(_Cand(m.start("y2"), m.end("y2"), start=[y2, None, None], end=[y2, None, None],
+                         gran="year", prio=0))
     for m in lex.year_pair.finditer(norm):
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
         if not (1900 <= y1 <= 2100 and 1900 <= y2 <= 2100):
@@ -782,6 +858,8 @@ def _rel_cands(lex: _Lex, norm: str, out: list) -> None:
                 continue
         sign = 1 if m.group("dir") == _n("بعد") else -1
         u = unit[:2]
+        if sign > 0 and u not in ("يو", "اي", "اس"):
+            continue  # "بعد 30 عاماً": years after some event, rarely after today
         if u in ("يو", "اي"):
             gran, delta = "day", ("d", 1)
         elif u in ("اس",):
@@ -995,7 +1073,13 @@ def _fill_years(norm: str, cs: list[_Cand], anchor: date | None) -> None:
                 c.yfrom = "anchor"
             continue
         best = None
-        for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        years = [anchor.year - 1, anchor.year, anchor.year + 1]
+        if c.wd is not None and c.gran == "day" and c.start[2]:
+            # "الخميس 15 أغسطس": the year in which 15 August is a Thursday, if one is near
+            fit = [y for y in years if (d := _span_dates("gregorian", y, c.start[1], c.start[2], False))
+                   and d.weekday() == c.wd]
+            years = fit or years
+        for y in years:
             d0 = _span_dates("gregorian", y, c.start[1], c.start[2] or 1, False)
             if d0 is None or (c.dir < 0 and d0 > anchor) or (c.dir > 0 and d0 < anchor):
                 continue
