@@ -88,10 +88,8 @@ def _rule_pieces(w: str) -> list[tuple[int, int, str]]:
     pre: list[tuple[int, int, str]] = []
     i = 0
     if n >= 4 and w[0] in "وف" and not _wf_initial().match(w):
-        rest = w[1:]
-        if len(rest) >= 3 and not _wf_initial().match(rest):
-            pre.append((0, 1, "conj"))
-            i = 1
+        pre.append((0, 1, "conj"))
+        i = 1
     det = False
     if w.startswith("لل", i) and n - i >= 4:
         pre += [(i, i + 1, "prep"), (i + 1, i + 2, "det")]
@@ -211,10 +209,20 @@ def segment(word: str, method: str = "auto") -> list[Piece]:
         raise ConfigError(f"unknown segment method {method!r}; use 'auto', 'camel' or 'rules'")
     if spans is None:
         spans = _rule_pieces(norm)
-    out = []
-    for a, b, role in spans:
-        s, e = omap.span(a, b)
-        out.append(Piece(word[s:e], s, e, role))
+    # Cut the original word at the start of every piece after the first; a cut that
+    # falls inside a ligature (ﻻ gives the ل of ال and the ا of the stem) moves to its
+    # end, and a piece left empty joins the stem.
+    cuts = [omap.start(spans[0][0])]
+    for a, _, _ in spans[1:]:
+        cuts.append(max(cuts[-1], omap.start(a)))
+    cuts.append(max(cuts[-1], omap.end(spans[-1][1])))
+    out: list[Piece] = []
+    for (a, b, role), s, e in zip(spans, cuts, cuts[1:]):
+        if s < e:
+            out.append(Piece(word[s:e], s, e, role))
+        elif role == "stem" and out:
+            prev = out.pop()
+            out.append(Piece(word[prev.start:e], prev.start, e, "stem"))
     return out
 
 

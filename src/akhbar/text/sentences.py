@@ -41,7 +41,12 @@ _CLOSERS = "»”)]}›\"'’﴿"
 _TERM_RUN = re.compile(rf"[{re.escape(_TERM)}]{{1,20}}[{re.escape(_CLOSERS)}]{{0,4}}")
 _PAIRS = re.compile(r"[«“()\[\]{}‹›„﴾﴿»”\"]")
 _LINES = re.compile(r"[^\r\n]+")
-_WORD_BEFORE = re.compile(r"(\w(?:[\w.]{0,14}\w)?)\.?$")
+# The word before a period, in one script (وJ. is و + the initial J), dots inside
+# (U.S, أ.د) allowed.
+_WORD_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])((?:[A-Za-z]{1,15}\.){0,3}[A-Za-z]{1,15})"
+    r"|(?<![\u0621-\u064a])((?:[\u0621-\u064a\u0640]{1,15}\.){0,3}[\u0621-\u064a\u0640]{1,15})"
+    r"|(?<!\d)(\d{1,4}))$")
 _YEAR_ERA = re.compile(r"\d\s?(?:م|هـ|ه)$")
 _LIST_NUMBER = re.compile(r"\s{0,8}\d{1,3}$")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
@@ -103,7 +108,7 @@ def _is_boundary(line: str, a: int, b: int) -> bool:
         before = line[max(0, a - 16):a]
         m = _WORD_BEFORE.search(before)
         if m:
-            word = m.group(1)
+            word = m.group(m.lastindex).rstrip("\u0640")
             if word.lower() in abbreviations():
                 return False
             if len(word) == 1 and not word.isdigit():
