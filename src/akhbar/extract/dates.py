@@ -94,7 +94,12 @@ class _Lex:
         WDPRE = _n(rf"(?:{TOD}\s)?(?P<wd>{WD})\s?,?\s?(?:(?:الموافق|المقبل|القادم|الماضي)\s?,?\s?)?")
         RSEP = _n(r"\s?(?:-|–|—|/|و|إلى|الى|حتى|ولغاية|لغاية)\s?")
         MONP = (rf"(?P<m1>{MON})(?:(?:\s?(?P<psep>[/(]|-)\s?|\s)(?P<m1b>{MON})\s?\)?)?")
-        MREL = _n(r"\s(?P<mrel>الماضي|المقبل|القادم|الجاري|الحالي|المنصرم|الفائت)(?![\w])")
+        MREL = _n(r"(?:\s(?P<mrel>الماضي|المقبل|القادم|الجاري|الحالي|المنصرم|الفائت)(?![\w])|"
+                  r"\s(?:من\s)?(?:(?:ال|هذا\s|هذه\s)(?:عام|سنة))(?:\s(?P<yrel>الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|الحالي|الحالية|الجاري|الجارية|المنصرم|الفائت))?(?![\w]))")
+        # a day of a relative month: "الـ27 من الشهر الجاري", "يوم 3 من الشهر المقبل"
+        self.day_relmonth = regex.compile(
+            rf"(?:{W}" + _n(r"(?:يوم|في)\s") + rf")?(?:{W}" + _n("ال") + r"\s?)?" + rf"(?P<d1>{DAY})\s"
+            + _n(r"(?:من\s)?(?:(?P<this>هذا\sالشهر)|الشهر(?:\s(?P<rel>الماضي|المقبل|القادم|الجاري|الحالي|المنصرم|الفائت|السابق))?)(?![\w])"))
         self.dm = regex.compile(
             rf"(?:{WDPRE})?(?P<d1>{DAY})(?:{RSEP}(?P<d2>{DAY}))?{DFILL}{MONP}{E}"
             rf"(?:{YFILL}(?P<y>{YEARX})|{MREL})?")
@@ -301,7 +306,7 @@ class _Cand:
     """One date expression found in the normalized text, before resolution."""
 
     __slots__ = ("s", "e", "cal", "start", "end", "gran", "kind", "rel", "prio", "wd", "yfrom",
-                 "dir", "bare_wd")
+                 "dir", "bare_wd", "yrel")
 
     def __init__(self, s, e, *, cal="gregorian", start=None, end=None, gran="day",
                  kind="absolute", rel=None, prio=0, wd=None):
@@ -317,6 +322,7 @@ class _Cand:
         self.yfrom = ""         # where a missing year came from
         self.dir = 0            # -1: "الماضي" (the last such date), 1: "المقبل" (the next one)
         self.bare_wd = False    # a weekday alone, which a following date absorbs
+        self.yrel = None        # "من العام المقبل": the year is the anchor's plus this
 
     def needs_year(self) -> bool:
         return self.rel is None and self.start is not None and (
@@ -374,6 +380,10 @@ def _dm_cands(lex: _Lex, norm: str, out: list) -> None:
                       gran="day", kind="range" if d2 else "absolute", prio=5,
                       wd=lex.wd.get(m.group("wd")) if m.group("wd") else None)
             c.dir = _rel_offset(m.group("mrel"))
+            if m.group("yrel") is not None or (m.group(0).rstrip().endswith((_n("العام"), _n("السنة")))
+                                               and not m.group("mrel") and not m.group("y")):
+                c.yrel = _rel_offset(m.group("yrel"))
+                c.kind = "relative" if c.kind != "range" else c.kind
             out.append(c)
 
 
@@ -575,6 +585,8 @@ def _year_cands(lex: _Lex, norm: str, out: list) -> None:
         y2s = m.group("y2")
         y2, c2 = _yearx(y2s + (m.group("ys2") or ""))
         if len(y2s) == 2:
+            if m.group("sep").strip() not in ("-", "/", "_") or _count_follows(norm, m.end(), True):
+                continue
             y2 = (y1 // 100) * 100 + y2
             if y2 <= y1:
                 continue
@@ -797,13 +809,14 @@ def _rel_cands(lex: _Lex, norm: str, out: list) -> None:
         tod = m.group("tod")
         s, e = m.span()
         if w == _n("اليوم"):
-            after = norm[e:e + 4]
+            we = m.end("w")
+            after = norm[we:we + 4]
             before = norm[max(0, s - 12):s]
             if "«" in before[-2:] or "»" in after[:2] or '"' in after[:1] or '"' in before[-1:]:
                 continue
             if regex.search(_n(r"(?:صحيفة|جريدة|لصحيفة|لجريدة|موقع|عالم|جيل|شباب)\s$"), before):
                 continue
-            nxt = regex.match(r"\s(ال[\w]+)", norm[e:e + 20])
+            nxt = regex.match(r"\s(ال[\w]+)", norm[we:we + 20])
             if nxt and nxt.group(1) not in lex.wd:
                 word = nxt.group(1)
                 if word in (_n("السابق"), _n("الماضي"), _n("المنصرم")):
@@ -902,6 +915,20 @@ def _rel_cands(lex: _Lex, norm: str, out: list) -> None:
         c = _Cand(s, m.end(), gran="day", kind="relative", rel=fn, prio=1)
         c.bare_wd = True
         out.append(c)
+
+
+def _relmonth_cands(lex: _Lex, norm: str, out: list) -> None:
+    for m in lex.day_relmonth.finditer(norm):
+        d = _day_value(m.group("d1"))
+        if d is None or not 1 <= d <= 31:
+            continue
+        off = _rel_offset(m.group("rel"))
+        s = m.start()
+
+        def fn(a, d=d, off=off):
+            b = _add_months(a.replace(day=1), off)
+            return (b.replace(day=d), b.replace(day=d)) if d <= _last_day(b.year, b.month) else (None, None)
+        out.append(_Cand(s, m.end(), gran="day", kind="relative", rel=fn, prio=6))
 
 
 def _count_value(s: str) -> int | None:
@@ -1023,6 +1050,11 @@ def _post(norm: str, cs: list[_Cand]) -> list[_Cand]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _recurring_re() -> regex.Pattern:
+    return regex.compile(_n(r"\s?(?:من\s)?كل\s(?:عام|سنة|شهر|أسبوع)(?![\w])"))
+
+
 def _sentence_ends(norm: str) -> list[int]:
     return [m.start() for m in _lex().sent.finditer(norm)] + [len(norm)]
 
@@ -1044,7 +1076,7 @@ def _fill_years(norm: str, cs: list[_Cand], anchor: date | None) -> None:
                     d.gran in ("day", "month"):
                 later = d
                 break
-        if later is not None:
+        if later is not None and c.yrel is None:
             y = later.start[0]
             if c.gran == "day" or c.gran == "month":
                 # a yearless month later in the year than the dated one is the year before
@@ -1055,6 +1087,10 @@ def _fill_years(norm: str, cs: list[_Cand], anchor: date | None) -> None:
             c.yfrom = "sentence"
             continue
         if anchor is None:
+            continue
+        if c.yrel is not None and c.cal == "gregorian":
+            c.start[0] = c.end[0] = anchor.year + c.yrel
+            c.yfrom = "anchor"
             continue
         if c.cal == "hijri":
             hy = _greg_to_hijri_year(anchor)
@@ -1119,7 +1155,11 @@ def find_dates(text: str, *, published: date | None = None,
     _numeric_cands(lex, norm, cands)
     _part_cands(lex, norm, cands)
     _rel_cands(lex, norm, cands)
+    _relmonth_cands(lex, norm, cands)
     chosen = _post(norm, _merge_ranges(norm, _select(cands)))
+    # "في غرة شوال من كل عام": a recurring day, not a date
+    rec = _recurring_re()
+    chosen = [c for c in chosen if not (c.gran in ("day", "month") and rec.match(norm, c.e))]
     if published is not None:
         anchor, alabel = published, f"published:{published.isoformat()}"
     elif reference_date is not None:
