@@ -237,17 +237,22 @@ def main(argv: list[str] | None = None) -> int:
                     help="where to write the Duckling failures ('' to skip)")
     args = ap.parse_args(argv)
     sentences, phrases = load_set()
-    s = score_set(sentences)
-    gold_n = sum(len(r["stats"]) for r in sentences)
-    print(f"akhbar statistics set: {len(sentences)} sentences, {gold_n} statistics")
-    print(f"  precision {s['precision']:.3f}  recall {s['recall']:.3f}  F1 {s['f1']:.3f}  "
-          f"(tp {s['tp']}, fp {s['fp']}, fn {s['fn']})")
-    print(f"  unit accuracy {s['unit_acc']:.3f} (on {s['unit_n']} hits with a gold unit); "
-          f"qualifier accuracy {s['qualifier_acc']:.3f}")
-    print("  by kind (tp/fp/fn): " + ", ".join(
-        f"{k} {v[0]}/{v[1]}/{v[2]}" for k, v in sorted(s["by_kind"].items())))
-    for e in s["errors"][:args.failures]:
-        print("   ", e)
+    for split in ("dev", "heldout1", "heldout2", "all"):
+        part = [r for r in sentences if split == "all" or r.get("split") == split]
+        if not part:
+            continue
+        s = score_set(part)
+        gold_n = sum(len(r["stats"]) for r in part)
+        print(f"akhbar statistics set [{split}]: {len(part)} sentences, {gold_n} statistics")
+        print(f"  precision {s['precision']:.3f}  recall {s['recall']:.3f}  F1 {s['f1']:.3f}  "
+              f"(tp {s['tp']}, fp {s['fp']}, fn {s['fn']})")
+        print(f"  unit accuracy {s['unit_acc']:.3f} (on {s['unit_n']} hits with a gold unit); "
+              f"qualifier accuracy {s['qualifier_acc']:.3f}")
+        print("  by kind (tp/fp/fn): " + ", ".join(
+            f"{k} {v[0]}/{v[1]}/{v[2]}" for k, v in sorted(s["by_kind"].items())))
+        if split != "all":
+            for e in s["errors"][:args.failures]:
+                print("   ", e)
     nw = score_numbers(phrases)
     print(f"number words: {nw['n']} phrases, exact value: akhbar parse_number "
           f"{nw['akhbar']:.3f}" + (f", pyarabic text2number {nw['pyarabic']:.3f}"

@@ -78,6 +78,7 @@ class _Lex:
     ordinal_re: regex.Pattern
     duals: dict[str, tuple[str, str, str]]  # form -> (unit_norm, kind, currency)
     dual_re: regex.Pattern
+    cur_display: dict[str, str]             # base noun (normalized) -> as written
     country_re: dict[str, regex.Pattern]    # currency noun -> country-name stems
     country_iso: dict[tuple[str, str], str]
 
@@ -114,20 +115,26 @@ def _lex() -> _Lex:
     cur_adj: dict[str, str] = {}
     symbols: dict[str, str] = {}
     subunits: dict[str, tuple[str, float]] = {}
+    places: dict[str, str] = {}
+    cur_display: dict[str, str] = {}
     for row in _tsv("currency_forms.tsv"):
         typ, form, value = row[0], row[1], row[2]
         note = row[3] if len(row) > 3 else ""
         if typ == "noun":
             cur_nouns[_n(form)] = (_n(value), note)
+            cur_display.setdefault(_n(value), value)
         elif typ == "adj":
             cur_adj[_adj_key(_n(form))] = _adj_key(_n(value))
         elif typ == "name":
             cur_names[_n(form)] = value
         elif typ == "symbol":
             symbols[form] = value
+        elif typ == "place":
+            places[_n(form)] = value
         elif typ == "subunit":
             subunits[_n(form) if form.isalpha() and not form.isascii() else form] = \
                 (_n(value), float(note))
+            cur_display.setdefault(_n(value), value)
     codes = set()
     current = set()
     for iso, name, sym, status in (r + [""] * (4 - len(r)) for r in _tsv("currencies_cldr.tsv")):
@@ -155,6 +162,7 @@ def _lex() -> _Lex:
     currency_re = regex.compile(
         rf"\s{{0,2}}(?:(?P<name>{name_alt})\.?(?!\p{{L}})"
         rf"|(?P<noun>{noun_alt})(?:\s{{1,2}}(?P<adj>(?:ال)?\p{{L}}{{3,14}}))?(?!\p{{L}})"
+        rf"|(?P<sub>{_alt(s for s in subunits if s.isalpha() and not s.isascii())})(?!\p{{L}})"
         rf"|(?P<code>{code_alt})(?![A-Za-z])"
         rf"|(?P<sym>{sym_alt}))")
     symbol_before_re = regex.compile(rf"(?:{_alt(symbols)})\s{{0,2}}\Z")
@@ -196,6 +204,12 @@ def _lex() -> _Lex:
                 stems.setdefault(parts[0], {}).setdefault(parts[1][:-1], iso)
     if "ليره" in stems:                           # CLDR calls the Lebanese pound جنيه
         stems["ليره"].setdefault("لبنان", "LBP")
+    iso_noun = {iso: key.split()[0] for key, iso in cur_names.items()
+                if len(key.split()) == 2 and key.split()[0] in ambiguous}
+    iso_noun["LBP"] = "ليره"
+    for place, iso in places.items():             # أبوظبي -> AED for a bare درهم
+        if iso in iso_noun:
+            stems.setdefault(iso_noun[iso], {})[place] = iso
     country_re = {b: regex.compile(rf"(?<!\p{{L}})(?:[وبل]?ال)?(?P<c>{_alt(st)})"
                                    r"(?:يا|يه|ي|يين|يون)?(?!\p{L})")
                   for b, st in stems.items()}
@@ -203,7 +217,8 @@ def _lex() -> _Lex:
     return _Lex(ctx, before, after, cur_nouns, cur_names, cur_adj, symbols, subunits,
                 frozenset(codes), currency_re, symbol_before_re, units, unit_re, plurals,
                 frozenset(_n(v) for v in plurals.values()),
-                frozenset(months), ordinal_re, duals, dual_re, country_re, country_iso)
+                frozenset(months), ordinal_re, duals, dual_re, cur_display, country_re,
+                country_iso)
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -302,6 +317,8 @@ def _unit_after(lex: _Lex, norm: str, pos: int):
                     return "money", (m.start("noun"), m.end("adj")), base, iso, m.end("adj")
             return "money", m.span("noun"), base, _context_currency(lex, norm, base, pos) \
                 or default or None, m.end("noun")
+        if m.group("sub"):
+            return "money", m.span("sub"), lex.subunits[m.group("sub")][0], None, m.end()
         if m.group("code"):
             return "money", m.span("code"), m.group("code"), m.group("code"), m.end()
         sym = m.group("sym")
@@ -348,8 +365,9 @@ def _noun_after(lex: _Lex, norm: str, pos: int, is_article):
         return None
     end = m.end()
     words = [head]
-    if not head.endswith("ا"):
-        for _ in range(2):
+    tamyiz = head.endswith("ا")
+    for _ in range(2):
+        if True:
             m2 = _WORD.match(norm, end)
             if not m2:
                 break
@@ -359,7 +377,8 @@ def _noun_after(lex: _Lex, norm: str, pos: int, is_article):
                 w.endswith("ت") and not w.endswith("ات")         # تتعلق، تعود، سجلت
             if (w in stop or is_article(m2.start("w")) or verb_like
                     or w.startswith(("و", "ف", "ب", "ل", "ك", "ي")) and w not in lex.ctx["waw_noun"]
-                    or w.endswith("ا") or w in lex.months or w in lex.cur_nouns or len(w) < 2
+                    or w.endswith("ا") != tamyiz or w in lex.months or w in lex.cur_nouns
+                    or len(w) < 2
                     or norm[end:m2.start("w")].strip()):
                 break
             words.append(w)
@@ -421,14 +440,19 @@ def find_statistics(text: str, *, published=None, **_) -> list[dict]:
             and not any(o.a < s.end and s.start < o.b for o in ords)]
     stats: list[_Stat] = list(ords)
     i = 0
+    last_end = -1
     while i < len(nums):
         n = nums[i]
+        if n.start < last_end:
+            i += 1                                            # 20 دولار و43 سنت: read already
+            continue
         nxt = nums[i + 1] if i + 1 < len(nums) else None
         consumed = 1
         st = _read(lex, norm, n, nxt, is_article)
         if st is not None and st is not False:
             st, consumed = st
             stats.append(st)
+            last_end = st.b
         elif st is False and nxt is not None and _RANGE_DASH.search(norm, n.end, nxt.start):
             consumed = 2      # a score or a span of years: neither number is a statistic
         i += consumed
@@ -469,7 +493,9 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
     prev = _prev_word(norm, left)
     ctx = lex.ctx
     # --- what the number cannot be
-    if not _ARABIC.search(norm, max(0, a - 24), min(len(norm), b + 24)):
+    if not _ARABIC.search(norm, max(0, a - 24), min(len(norm), b + 24)) and not (
+            lex.symbol_before_re.search(norm, max(0, left - 6), left)
+            or (lambda u: u is not None and u[0] == "money")(_unit_after(lex, norm, b))):
         return None                                           # Latin text, code
     if a > 0 and (norm[a - 1].isascii() and norm[a - 1].isalpha()):
         return None
@@ -602,7 +628,8 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
         qual = ctx["qual_after"][qa.group().strip()]
         end = qa.end()
     if kind == "money" and unit is not None and after is not None:
-        unit_norm = None
+        unit_norm = lex.cur_display.get(unit_norm) or (None if unit_norm not in lex.cur_symbols
+                                                         else unit_norm)
     return _Stat(start, end, value, kind, unit, unit_norm, currency, qual, low, high), consumed
 
 
@@ -647,7 +674,11 @@ def _ordinals(lex: _Lex, norm: str, is_blocked, is_article) -> list[_Stat]:
             if before.endswith("ات") or before in lex.plurals:
                 out.append(_Stat(a, b, float(m.group("d")), "count"))   # الساعات الـ24
                 continue
-            if _noun_after(lex, norm, b, is_article) or _unit_after(lex, norm, b) or \
+            noun = _noun_after(lex, norm, b, is_article)
+            if noun and noun[1][0][:1] in ("ب", "ل", "ك") and noun[1][0] not in lex.plurals \
+                    and _n(noun[1][0]) not in lex.plural_values:
+                noun = None                       # مباراته الـ 340 بقميص الفريق: a rank
+            if noun or _unit_after(lex, norm, b) or \
                     regex.match(r"\s{0,2}(?:الف|مليون|مليار|ملايين|مليارات|الاف)(?!\p{L})",
                                 norm[b:b + 12]):
                 continue              # الـ60 يوماً، الـ161 مليون ريال: a count, read later
