@@ -257,8 +257,6 @@ class _Plan:
         else:
             del_cls = f"[{_char_class(deleted_set)}]" if deleted_set else None
         alts = []
-        if opts.compose:
-            alts.append(f"[{_COMPOSE_BASES}][{_COMPOSE_MARKS}]")
         if ws:
             wcls = _char_class(ws)
             follow = f"(?:[{wcls}]|{del_cls})" if del_cls else f"[{wcls}]"
@@ -273,7 +271,20 @@ class _Plan:
         if expand_set:
             alts.append(f"[{_char_class(expand_set)}]")
         self.pattern = re.compile("|".join(alts)) if alts else None
+        # Composition needs a pattern that tries every alef, waw and yeh; texts with no
+        # madda/hamza mark at all (nearly all) use the pattern without it.
+        self.compose_pattern = None
+        if opts.compose:
+            self.compose_pattern = re.compile(
+                "|".join([f"[{_COMPOSE_BASES}][{_COMPOSE_MARKS}]", *alts]))
         self._cache: dict[str, str] = {}
+
+    def pattern_for(self, text: str):
+        """The regex to run over ``text`` (None: nothing but replace pairs to do)."""
+        if self.compose_pattern is not None and (
+                "\u0654" in text or "\u0653" in text or "\u0655" in text):
+            return self.compose_pattern
+        return self.pattern
 
     def run(self, s: str) -> str:
         """Apply every step in order to ``s``, until nothing changes (fixed point)."""
@@ -411,8 +422,9 @@ def normalize(text: str, preset: str | NormalizeOptions = DEFAULT_PRESET, **opti
     if not isinstance(text, str):
         raise TypeError(f"normalize() needs a str, not {type(text).__name__}")
     plan = _plan(_options(preset, options))
-    if plan.pattern is not None:
-        text = plan.pattern.sub(plan._sub, text)
+    pattern = plan.pattern_for(text)
+    if pattern is not None:
+        text = pattern.sub(plan._sub, text)
     return plan.finish(text)
 
 
@@ -430,14 +442,15 @@ def normalize_with_offsets(text: str, preset: str | NormalizeOptions = DEFAULT_P
     if not isinstance(text, str):
         raise TypeError(f"normalize_with_offsets() needs a str, not {type(text).__name__}")
     plan = _plan(_options(preset, options))
-    if plan.pattern is None:
+    pattern = plan.pattern_for(text)
+    if pattern is None:
         return plan.finish(text), OffsetMap.identity(len(text))
     out: list[str] = []
     blocks: list[tuple[int, int, int, int, bool]] = []
     n = 0      # normalized length so far
     prev = 0   # original position copied up to
     rep_of = plan.replacement
-    for m in plan.pattern.finditer(text):
+    for m in pattern.finditer(text):
         a, b = m.span()
         if a > prev:
             out.append(text[prev:a])

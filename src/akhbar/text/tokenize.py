@@ -21,7 +21,6 @@ normalized with :func:`akhbar.text.normalize.normalize` (digits become ASCII, so
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import NamedTuple
 
 import regex
@@ -76,9 +75,15 @@ def token_pattern() -> "regex.Pattern":
     return _TOKEN_RE
 
 
-@lru_cache(maxsize=1 << 16)
-def _norm(text: str, preset: str) -> str:
-    return normalize(text, preset)
+_NORM_CACHE: dict[str, dict[str, str]] = {}  # preset -> token text -> norm
+_NORM_CACHE_MAX = 1 << 17
+
+
+def _norm_cache(preset: str) -> dict[str, str]:
+    cache = _NORM_CACHE.setdefault(preset, {})
+    if len(cache) > _NORM_CACHE_MAX:  # a bounded memo: start again when it is full
+        cache.clear()
+    return cache
 
 
 def tokenize(text: str, preset: str = DEFAULT_PRESET) -> list[Token]:
@@ -94,7 +99,13 @@ def tokenize(text: str, preset: str = DEFAULT_PRESET) -> list[Token]:
         raise TypeError(f"tokenize() needs a str, not {type(text).__name__}")
     out = []
     append = out.append
+    cache = _norm_cache(preset)
+    get = cache.get
     for m in _TOKEN_RE.finditer(text):
         s = m.group()
-        append(Token(s, m.start(), m.end(), _norm(s, preset), m.lastgroup))
+        n = get(s)
+        if n is None:
+            n = cache[s] = normalize(s, preset)
+        a, b = m.span()
+        append(Token(s, a, b, n, m.lastgroup))
     return out

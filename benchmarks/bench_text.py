@@ -1,0 +1,124 @@
+"""Characters per second of akhbar's text layer next to camel-tools on the same text.
+
+    python benchmarks/bench_text.py [--repeat 5] [--limit 1000]
+
+Texts: the embedded sample corpus, and the saudinewsnet sample (1000 real articles)
+when the evaluation folder is present (``AKHBAR_EVAL_DIR``, else ``shared/eval`` next to
+the repository, else ``/work/shared/eval``).  Every function runs once to warm up
+(compiled tables, caches), then the best of ``--repeat`` runs is reported.
+
+camel-tools' "normalization" is its documented pipeline: the ``arclean`` CharMapper,
+then ``dediac_ar``, ``normalize_alef_ar``, ``normalize_alef_maksura_ar`` and
+``normalize_teh_marbuta_ar`` -- the same steps as akhbar's ``match`` preset, without
+offsets.  The goal: ``normalize_with_offsets`` at most 2x slower than that.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+
+def eval_dir() -> Path | None:
+    for cand in (os.environ.get("AKHBAR_EVAL_DIR"), ROOT.parent / "shared" / "eval",
+                 Path("/work/shared/eval")):
+        if cand and Path(cand).is_dir():
+            return Path(cand)
+    return None
+
+
+def corpora(limit: int) -> dict[str, list[str]]:
+    import akhbar
+    out = {"sample corpus (5 articles)": [a.text for a in akhbar.load_sample()]}
+    d = eval_dir()
+    snn = d / "saudinewsnet" / "saudinewsnet_sample1000.jsonl" if d else None
+    if snn and snn.is_file():
+        texts = []
+        with snn.open(encoding="utf-8") as f:
+            for line in f:
+                row = json.loads(line)
+                texts.append(row.get("content") or "")
+                if len(texts) >= limit:
+                    break
+        out[f"saudinewsnet ({len(texts)} articles)"] = texts
+    else:
+        print("saudinewsnet sample not found: skipped", file=sys.stderr)
+    return out
+
+
+def best_rate(fn, texts: list[str], repeat: int) -> float:
+    n = sum(map(len, texts))
+    for t in texts:
+        fn(t)
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for t in texts:
+            fn(t)
+        best = min(best, time.perf_counter() - t0)
+    return n / best
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--limit", type=int, default=1000)
+    args = ap.parse_args(argv)
+
+    from camel_tools.tokenizers.word import simple_word_tokenize
+    from camel_tools.utils.charmap import CharMapper
+    from camel_tools.utils.dediac import dediac_ar
+    from camel_tools.utils.normalize import (normalize_alef_ar, normalize_alef_maksura_ar,
+                                             normalize_teh_marbuta_ar)
+
+    from akhbar.text import normalize, normalize_with_offsets, sentences, tokenize
+
+    arclean = CharMapper.builtin_mapper("arclean")
+
+    def camel_normalize(t: str) -> str:
+        return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(
+            normalize_alef_ar(dediac_ar(arclean(t)))))
+
+    def camel_no_arclean(t: str) -> str:
+        return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(
+            normalize_alef_ar(dediac_ar(t))))
+
+    funcs = [
+        ("camel-tools arclean+dediac+alef+maksura+teh", camel_normalize),
+        ("camel-tools dediac+alef+maksura+teh (no arclean)", camel_no_arclean),
+        ("akhbar normalize (search)", normalize),
+        ("akhbar normalize (match)", lambda t: normalize(t, "match")),
+        ("akhbar normalize_with_offsets (search)", normalize_with_offsets),
+        ("akhbar normalize_with_offsets (match)", lambda t: normalize_with_offsets(t, "match")),
+        ("akhbar normalize (arclean preset)", lambda t: normalize(t, "arclean")),
+        ("camel-tools simple_word_tokenize", simple_word_tokenize),
+        ("akhbar tokenize (with offsets, norm)", tokenize),
+        ("akhbar sentences", sentences),
+    ]
+    for name, texts in corpora(args.limit).items():
+        n = sum(map(len, texts))
+        print(f"\n{name}: {n:,} characters; best of {args.repeat}")
+        print(f"{'function':52} {'Mchar/s':>9}")
+        rates = {}
+        for label, fn in funcs:
+            rates[label] = best_rate(fn, texts, args.repeat)
+            print(f"{label:52} {rates[label] / 1e6:9.2f}")
+        base = rates["camel-tools arclean+dediac+alef+maksura+teh"]
+        off = rates["akhbar normalize_with_offsets (match)"]
+        print(f"offset tracking cost vs camel-tools normalization: {base / off:.2f}x "
+              f"(goal <= 2x; below 1 means faster)")
+        tok = rates["akhbar tokenize (with offsets, norm)"]
+        print(f"tokenize vs simple_word_tokenize: "
+              f"{tok / rates['camel-tools simple_word_tokenize']:.2f}x the speed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
