@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
 from akhbar._tables import register_corpus_table
 from akhbar.analysis.collocations import COLLOCATION_SCHEMA, collocations
 from akhbar.analysis.cooccurrence import EDGE_SCHEMA, cooccurrence
@@ -20,11 +18,7 @@ ENTITY_SUMMARY_SCHEMA = {"canonical": "string", "label": "string", "variants": "
 @register_corpus_table("keywords", KEYWORD_SCHEMA,
                        "top tf-idf keywords of each article, then of the corpus (article_id empty)")
 def _keywords(corpus, n: int = 20, method: str = "tfidf"):
-    tokens = corpus.tokens()
-    frames = [keywords(tokens, article_id=aid, n=n, method=method)
-              for aid in corpus.ids if (tokens["article_id"] == aid).any()]
-    frames = [f for f in frames + [keywords(tokens, None, n=n, method=method)] if len(f)]
-    return pd.concat(frames, ignore_index=True) if frames else tokens.iloc[0:0, 0:0]
+    return keywords(corpus.tokens(), n=n, method=method, every_article=True)
 
 
 @register_corpus_table("frequencies", FREQUENCY_SCHEMA, "word counts, stop words left out")
