@@ -197,26 +197,21 @@ def load_sample() -> list[dict]:
             if ln.strip()]
 
 
-def run_sample() -> None:
+def run_sample(verbose: bool = False) -> None:
     from akhbar.extract.entities import extract_entities
-    from akhbar.loader import Article  # noqa: F401
     gold = load_sample()
     ids = sorted({g["article_id"] for g in gold})
-    data = resources.files("akhbar.data").joinpath("sample")
-    texts = {}
-    for f in data.iterdir():
-        if f.name.endswith(".txt"):
-            texts[f.name.split("_", 1)[1][:-4]] = f.read_text(encoding="utf-8")
-    tp, fp, fn = Counter(), Counter(), Counter()
+    import akhbar
+    corpus = [a for a in akhbar.load_sample() if a.id in ids]
+    texts = {a.id: a.text for a in corpus}
     t0 = time.perf_counter()
-    pred_all = []
-    for aid in ids:
-        df = extract_entities(texts[aid])
-        pred_all += [(aid, int(r.start), int(r.end), r.label) for r in df.itertuples()]
+    df = extract_entities(corpus)
     dt = time.perf_counter() - t0
+    pred_all = [(r.article_id, int(r.start), int(r.end), r.label) for r in df.itertuples()]
+    tp, fp, fn = Counter(), Counter(), Counter()
     g = {(x["article_id"], x["start"], x["end"], x["label"]) for x in gold}
-    p = set(pred_all)
-    labels = ("PER", "ORG", "LOC", "MISC")
+    p = {x for x in pred_all if x[3] != "MISC"}  # MISC is not annotated in this set
+    labels = ("PER", "ORG", "LOC")
     for x in p & g:
         tp[x[3]] += 1
     for x in p - g:
@@ -225,6 +220,11 @@ def run_sample() -> None:
         fn[x[3]] += 1
     _print("Sample domain (Vietnamese diplomacy, hand-annotated; offsets exact)",
            prf(tp, fp, fn, labels), f" ({len(ids)} articles, {len(ids) / dt:.1f} articles/s)")
+    if verbose:
+        for x in sorted(p - g):
+            print("  FP", x, texts[x[0]][x[1]:x[2]])
+        for x in sorted(g - p):
+            print("  FN", x, texts[x[0]][x[1]:x[2]])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -232,13 +232,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m akhbar.eval entities")
     for flag in ("anercorp", "aqmar", "newsfane", "sample"):
         ap.add_argument(f"--{flag}", action="store_true")
+    ap.add_argument("-v", "--verbose", action="store_true",
+                    help="list the sample set's false positives and negatives")
     args = ap.parse_args(argv)
     chosen = [f for f in ("anercorp", "aqmar", "newsfane", "sample") if getattr(args, f)]
     chosen = chosen or ["anercorp", "aqmar", "newsfane", "sample"]
     d = eval_dir()
     for name in chosen:
         if name == "sample":
-            run_sample()
+            run_sample(args.verbose)
         elif d is None:
             print(f"\n{name}: evaluation data not found (set AKHBAR_EVAL_DIR); skipped")
         else:

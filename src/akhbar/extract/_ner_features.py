@@ -13,7 +13,7 @@ from akhbar.extract import _ner_lexicon as lex
 
 #: Bump when the features change; the training script writes it into the model's
 #: licence note and the tagger refuses a model built with another version.
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
 
 
 _TRAIL = ".,;:!?\"')(]["
@@ -66,7 +66,9 @@ def token_info(toks: list[str]) -> dict[str, list]:
             c, rest = lex.strip_clitic(k, names)
             g = bool(c)
         given.append(g)
-    return {"given": given, "keys": keys, "stems": stems, "gaz": gaz, "title": title, "head": head,
+    zk = [int(lex.zipf(k.rstrip(_TRAIL) or k)) for k in keys]
+    zs = [int(lex.zipf(st)) for st in stems]
+    return {"zk": zk, "zs": zs, "given": given, "keys": keys, "stems": stems, "gaz": gaz, "title": title, "head": head,
             "stop": [k in stop for k in keys]}
 
 
@@ -76,6 +78,7 @@ def sent_features(toks: list[str]) -> list[list[str]]:
     keys, stems, gaz = info["keys"], info["stems"], info["gaz"]
     title, head, stop = info["title"], info["head"], info["stop"]
     given = info["given"]
+    zk, zs = info["zk"], info["zs"]
     n = len(toks)
     feats = []
     for i, k in enumerate(keys):
@@ -84,7 +87,8 @@ def sent_features(toks: list[str]) -> list[list[str]]:
              "p2=" + k[:2], "p3=" + k[:3], "s2=" + k[-2:], "s3=" + k[-3:],
              "sp2=" + s[:2], "ss2=" + s[-2:], "ss3=" + s[-3:],
              "len=" + str(min(len(k), 8)), "al=" + str(k.startswith("ال")),
-             "gz=" + gaz[i]]
+             "gz=" + gaz[i], f"zf={zk[i]}", f"zfs={zs[i]}",
+             f"zfg={zk[i]}|{given[i]}"]
         if title[i]:
             f.append("title=" + title[i])
         if head[i]:
@@ -98,6 +102,7 @@ def sent_features(toks: list[str]) -> list[list[str]]:
             if 0 <= j < n:
                 f.append(f"w{d}=" + keys[j])
                 f.append(f"gz{d}=" + gaz[j])
+                f.append(f"zf{d}={zk[j]}")
                 if title[j]:
                     f.append(f"title{d}=" + title[j])
                 if head[j]:

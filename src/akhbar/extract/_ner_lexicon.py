@@ -81,7 +81,14 @@ def titles() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def org_heads() -> frozenset[str]:
     """Head nouns of organization names (match keys)."""
-    return frozenset(key(w) for w in _lines("org_heads.tsv")[1:])
+    return frozenset(key(ln.split("\t")[0]) for ln in _lines("org_heads.tsv")[1:])
+
+
+@lru_cache(maxsize=1)
+def org_heads_ambiguous() -> frozenset[str]:
+    """Heads that are also common nouns: they need two definite words after them."""
+    return frozenset(key(ln.split("\t")[0]) for ln in _lines("org_heads.tsv")[1:]
+                     if ln.split("\t")[1] != "1")
 
 
 def _add(gaz: dict, name: str, label: str, canonical: str) -> None:
@@ -160,3 +167,33 @@ def gazetteer_spans(keys: list[str]) -> list[tuple[int, int, str, str]]:
 def given_names() -> frozenset[str]:
     """Frequent given names (match keys): a tagger feature, not an entity list."""
     return frozenset(key(w) for w in _lines("gazetteer_given_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def word_freq() -> dict[str, float]:
+    """Match key -> Zipf frequency (wordfreq's Arabic list; rarer words are absent)."""
+    out: dict[str, float] = {}
+    for ln in _lines("entit_word_freq.tsv")[1:]:
+        w, z = ln.split("\t")
+        k = key(w)
+        zf = float(z)
+        if zf > out.get(k, 0.0):
+            out[k] = zf
+    return out
+
+
+def zipf(k: str) -> float:
+    """Zipf frequency of a match key; 0 for words rarer than the list's floor."""
+    return word_freq().get(k, 0.0)
+
+
+@lru_cache(maxsize=1)
+def org_genitives() -> frozenset[str]:
+    """Nouns that continue an organization's name after لل (match keys, with ال)."""
+    return frozenset(key(w) for w in _lines("org_genitives.txt"))
+
+
+@lru_cache(maxsize=1)
+def place_triggers() -> frozenset[str]:
+    """Nouns after which names are places (match keys)."""
+    return frozenset(key(w) for w in _lines("entit_place_triggers.txt"))

@@ -98,11 +98,12 @@ def _name_like(tok: str, k: str) -> bool:
 
 def _complement(k: str, info_i: dict, label: str) -> bool:
     """A word that continues a title (الخارجية, العام, الوطني, ووزير, بأعمال)."""
-    if k in lex.stopwords():
+    if label in ("ORG", "LOC") and (info_i.get("src") != "model" or k.startswith("ال")
+                                    or info_i["head"]):
+        return True
+    if k in lex.stopwords() or info_i["title"] == "credit":
         return False
     if info_i["title"]:
-        return True
-    if label in ("ORG", "LOC"):
         return True
     if info_i["head"]:
         return True
@@ -123,6 +124,11 @@ _DEFINITE_HEADS = frozenset({"اللجنه", "المكتب", "الامانه", "
 _ORDINALS = frozenset({"الاول", "الاولي", "الثاني", "الثانيه", "الثالث", "الثالثه",
                        "الرابع", "الرابعه", "الخامس", "الخامسه", "الاخير", "الاخيره",
                        "المحليه", "المحلي", "التابعه", "التابع", "المعنيه", "المعني"})
+
+
+def _nisba(k: str) -> bool:
+    """A relational adjective or a short word: الفيتنامية, الوطني, الأم."""
+    return k.endswith(("يه", "ي")) or len(k) <= 4
 
 
 def _adjective(k: str) -> bool:
@@ -152,11 +158,21 @@ def _org_rule(toks, keys, info, tags, src) -> None:
             j += 1
         m = j
         while m < n and m - j < 4 and tags[m] == "O" and _adjective(keys[m]) and \
-                not info["title"][m]:
+                not info["title"][m] and (m == j or definite or _nisba(keys[m])):
             m += 1
+        if not definite and head in lex.org_heads_ambiguous() and m - j < 2:
+            i += 1
+            continue
+        # ... للحزب / للأمن العام: a genitive that belongs to the name.
+        if m > j and m < n and tags[m] == "O" and keys[m].startswith("لل") and \
+                "ا" + keys[m][1:] in lex.org_genitives():
+            m += 1
+            # الأمن العام is one noun phrase (public security), so العام is kept there.
+            while m < n and m - j < 7 and tags[m] == "O" and (
+                    _adjective(keys[m]) or (keys[m] == "العام" and keys[m - 1] == "للامن")):
+                m += 1
         if m > j and all(tags[x] == "O" for x in range(i, m)) and \
-                (not definite or (head in _DEFINITE_HEADS and keys[j] not in _ORDINALS
-                                  and keys[j].endswith(("يه", "ي")))):
+                (not definite or (head in _DEFINITE_HEADS and keys[j] not in _ORDINALS)):
             for x in range(i, m):
                 tags[x], src[x] = ("B-" if x == i else "I-") + "ORG", "rule"
             i = m
@@ -177,19 +193,41 @@ def tag_tokens(toks: list[str]) -> tuple[list[str], list[str]]:
     tags = list(_crf().tag(sent_features(toks)))
     src = ["model" if t != "O" else "" for t in tags]
     info = token_info(toks)
-    keys = info["keys"]
-    n = len(toks)
-    # Gazetteer names the model missed entirely.
+    for rule in _RULES:
+        rule(toks, info["keys"], info, tags, src)
+    for i, t in enumerate(tags):
+        if t != "O" and not src[i]:
+            src[i] = "model"
+    return tags, src
+
+
+def _split_org_names(toks, keys, info, tags, src=None) -> None:
+    """Cut a name the model glued to an organization (الأمانة الدائمة | ترونج ثي ماي)."""
+    for i, j, label in _spans(tags):
+        if label != "ORG" or not keys[i].startswith("ال") or j - i < 3:
+            continue
+        for m in range(i + 1, j):
+            if keys[m - 1].startswith("ال") and not keys[m].startswith(("ال", "لل")) \
+                    and not info["head"][m] and _name_like(toks[m], keys[m]):
+                for x in range(m, j):
+                    tags[x] = "O"
+                break
+
+
+def _gazetteer_rule(toks, keys, info, tags, src) -> None:
+    """Gazetteer names the model missed entirely."""
     for i, j, label, _ in lex.gazetteer_spans(keys):
-        if all(tags[m] == "O" for m in range(i, j)):
-            tags[i] = "B-" + label
-            src[i] = "gazetteer"
-            for m in range(i + 1, j):
-                tags[m], src[m] = "I-" + label, "gazetteer"
-    _split_org_names(toks, keys, info, tags)
-    _org_rule(toks, keys, info, tags, src)
+        inside = (i == 0 or not tags[i].startswith("I-")) and \
+            (j == len(tags) or not tags[j].startswith("I-"))
+        if all(tags[m] == "O" for m in range(i, j)) or (j - i >= 2 and inside):
+            for m in range(i, j):
+                tags[m], src[m] = ("B-" if m == i else "I-") + label, "gazetteer"
+
+
+def _title_rule(toks, keys, info, tags, src) -> None:
+    """title [complements] [,] Name: the words after a title are a person's name."""
+    n = len(toks)
     labels = [t[2:] if t != "O" else "" for t in tags]
-    # Title rule: title [complements] [,] Name.
     i = 0
     while i < n:
         if not info["title"][i] or labels[i] == "PER":
@@ -197,11 +235,27 @@ def tag_tokens(toks: list[str]) -> tuple[list[str], list[str]]:
             continue
         j = i + 1
         while j < n and j - i < _MAX_CHAIN and _complement(
-                keys[j], {"title": info["title"][j], "head": info["head"][j]}, labels[j]):
+                keys[j], {"title": info["title"][j], "head": info["head"][j],
+                          "src": src[j]}, labels[j]):
             j += 1
-        if j < n and toks[j] in _PUNCT_SKIP:
+        if j < n and (toks[j] in _PUNCT_SKIP or
+                      (toks[j] == ":" and info["title"][i] == "credit")):
             j += 1
+        # A model ORG/LOC span right after a title, outside every gazetteer, is
+        # usually a foreign name the model misread (رئيس الجمعية الوطنية | فونج دينه هيو).
+        if j < n and labels[j] in ("ORG", "LOC") and src[j] == "model" and \
+                tags[j].startswith("B-") and info["gaz"][j] == "O":
+            e = j + 1
+            while e < n and tags[e] == "I-" + labels[j]:
+                e += 1
+            if all(_name_like(toks[x], keys[x]) for x in range(j, e)):
+                for x in range(j, e):
+                    tags[x], labels[x] = "O", ""
         m = j
+        # هو (Ho) is also the pronoun "he": a name only when a name follows.
+        if m + 1 < n and keys[m] in lex.stopwords() and labels[m] == "" and \
+                labels[m + 1] == "PER" and len(keys[m]) <= 3 and toks[m][0].isalpha():
+            m += 1
         while m < n and m - j < _MAX_NAME and labels[m] in ("", "PER", "MISC") and \
                 _name_like(toks[m], keys[m]) and not (m > j and keys[m].startswith("و")):
             m += 1
@@ -217,32 +271,87 @@ def tag_tokens(toks: list[str]) -> tuple[list[str], list[str]]:
                         tags[x] = ("B-" if x == j else "I-") + "PER"
                 labels = [t[2:] if t != "O" else "" for t in tags]
         i = max(i + 1, j)
-    # Acronym in parentheses right after an organization: (آسيان).
-    for i in range(1, n - 2):
-        if toks[i] == "(" and labels[i - 1] == "ORG" and toks[i + 2] == ")" \
+
+
+def _acronym_rule(toks, keys, info, tags, src) -> None:
+    """An acronym in parentheses right after an organization: (آسيان)."""
+    for i in range(1, len(toks) - 2):
+        if toks[i] == "(" and tags[i - 1].endswith("-ORG") and toks[i + 2] == ")" \
                 and toks[i + 1][0].isalpha() and tags[i + 1] == "O":
             tags[i + 1], src[i + 1] = "B-ORG", "rule"
-    # Two person spans side by side are one name (الرئيس فو | فان ثونغ).
-    for i in range(1, n):
+
+
+def _merge_rule(toks, keys, info, tags, src) -> None:
+    """Two person spans side by side are one name (الرئيس فو | فان ثونغ)."""
+    for i in range(1, len(toks)):
         if tags[i] == "B-PER" and tags[i - 1].endswith("-PER"):
             tags[i] = "I-PER"
-    for i in range(n):
-        if tags[i] != "O" and not src[i]:
-            src[i] = "model"
-    return tags, src
 
 
-def _split_org_names(toks, keys, info, tags) -> None:
-    """Cut a name the model glued to an organization (الأمانة الدائمة | ترونج ثي ماي)."""
-    for i, j, label in _spans(tags):
-        if label != "ORG" or not keys[i].startswith("ال") or j - i < 3:
+_SEPARATORS = frozenset({",", "،"})
+_LIST_END = frozenset({";", "؛", ".", ":", "(", ")", "!", "?", "؟"})
+
+
+def _list_rule(toks, keys, info, tags, src) -> None:
+    """Lists are homogeneous: in ``X، وY، وZ`` with places among the items, the short
+    name-like items the model left untagged (or read as people) are places too
+    (هاي فونغ، وهانوي، وباك جيانغ، وفوه ثو).
+    """
+    n = len(toks)
+    items: list[tuple[int, int]] = []
+    runs: list[list[tuple[int, int]]] = []
+    start = 0
+    for i in range(n + 1):
+        if i == n or toks[i] in _SEPARATORS or toks[i] in _LIST_END:
+            a = start
+            # The first item of a list is the tail of its clause: ... ومدن هاي فونغ
+            if not items:
+                a = i
+                while a > start and i - a < 3 and _list_word(toks[a - 1], keys[a - 1],
+                                                           tags[a - 1], first=True) \
+                        and not _place_trigger(keys[a - 1]):
+                    a -= 1
+            ok = 0 < i - a <= 3 and all(_list_word(toks[x], keys[x], tags[x], first=x == a)
+                                        for x in range(a, i))
+            if ok:
+                items.append((a, i))
+            if not ok or i == n or toks[i] in _LIST_END:
+                if len(items) >= 3:
+                    runs.append(items)
+                items = [] if not ok else []
+            start = i + 1
+    for run in runs:
+        kinds = Counter(tags[a][2:] if tags[a] != "O" and all(
+            tags[x][2:] == tags[a][2:] for x in range(a, b)) else "" for a, b in run)
+        a0 = run[0][0]
+        triggered = a0 > 0 and _place_trigger(keys[a0 - 1])
+        if not triggered and (kinds["LOC"] == 0 or kinds["LOC"] < kinds["PER"] + kinds["ORG"]):
             continue
-        for m in range(i + 1, j):
-            if keys[m - 1].startswith("ال") and not keys[m].startswith(("ال", "لل")) \
-                    and not info["head"][m] and _name_like(toks[m], keys[m]):
-                for x in range(m, j):
-                    tags[x] = "O"
-                break
+        for a, b in run:
+            if all(tags[x] == "O" or tags[x].endswith("PER") for x in range(a, b)):
+                for x in range(a, b):
+                    tags[x], src[x] = ("B-" if x == a else "I-") + "LOC", "rule"
+
+
+def _place_trigger(k: str) -> bool:
+    trig = lex.place_triggers()
+    return k in trig or (k.startswith("و") and k[1:] in trig)
+
+
+def _list_word(tok: str, k: str, tag: str, first: bool) -> bool:
+    if tag.endswith("LOC"):
+        return True
+    if tag.endswith("ORG") or not tok[0].isalpha():
+        return False
+    if first and k.startswith("و") and len(k) > 2:
+        tok, k = tok[1:], k[1:]
+    elif not first and len(k) <= 3 and k in lex.stopwords():
+        return True  # باك كان: a short syllable after a name word, not "was"
+    return _name_like(tok, k) and not k.startswith("و")
+
+
+_RULES = [_split_org_names, _gazetteer_rule, _org_rule, _title_rule, _acronym_rule,
+          _merge_rule, _list_rule]
 
 
 # --------------------------------------------------------------------------- spans
@@ -263,10 +372,10 @@ def _role_before(toks, keys, info, labels, start) -> str:
         j -= 1
     first = j + 1
     # The chain must begin with a title word; honorifics and ranks are not roles.
-    while first < chain_end and info["title"][first] is None:
+    while first < chain_end and info["title"][first] in (None, "credit"):
         first += 1
     last = chain_end
-    while last > first and info["title"][last - 1] in ("honorific", "rank"):
+    while last > first and info["title"][last - 1] in ("honorific", "rank", "credit"):
         last -= 1
     if first >= last:
         return None
@@ -278,7 +387,7 @@ def _role_after(toks, keys, info, labels, end) -> str:
     if end >= len(toks) or toks[end] not in _PUNCT_SKIP:
         return None
     j = end + 1
-    if j >= len(toks) or not info["title"][j] or info["title"][j] in ("honorific",):
+    if j >= len(toks) or not info["title"][j] or info["title"][j] in ("honorific", "credit"):
         return None
     m = j + 1
     while m < len(toks) and m - j < _MAX_CHAIN and _complement(
@@ -331,12 +440,17 @@ def find_entities(text: str, *, published=None, backend: str = "default",
                 c, rest = lex.strip_clitic(k0)
                 if not (rest.startswith("ال") and c in ("و", "ب", "ك", "ف", "وب", "ول")):
                     c = ""
-            if not c and label == "PER" and len(k0) > 4 and k0[0] in "وبل" \
-                    and i > 0 and info["title"][i - 1] is None and lex.strip_clitic(
-                        k0[1:], lex.given_names())[1] in lex.given_names():
+            # A single-letter clitic whose removal leaves a commoner word: ونام -> نام,
+            # وحاتم -> حاتم; but واشنطن, وليد, وانغ stay whole.
+            if not c and k0[0] in "وفبلك" and len(k0) >= 4 and \
+                    lex.zipf(k0[1:]) > lex.zipf(k0) + 0.3:
                 c = k0[0]
             lil = bool(c) and rest.startswith("ال") and k0[len(c):].startswith("ل") \
                 and not k0[len(c):].startswith("ال")
+            # A list item after a comma: ، وباك جيانغ -> باك جيانغ.
+            if not c and k0.startswith("و") and len(k0) >= 3 and i > 0 and \
+                    toks[i - 1] in _SEPARATORS and label != "PER":
+                c = "و"
             if c:
                 # للأمم: the second ل is the article's; the span keeps it.
                 ns += len(c) - (1 if lil else 0)
@@ -510,7 +624,8 @@ def extract_entities(x, *, backend: str = "default", **options) -> pd.DataFrame:
     return make_frame(canonicalize(df), ENTITY_SCHEMA)
 
 
-@register_table("entities", ENTITY_SCHEMA, "people, organizations and places mentioned")
+@register_table("entities", ENTITY_SCHEMA, "people, organizations and places mentioned",
+                finalize=lambda df: make_frame(canonicalize(df), ENTITY_SCHEMA))
 def entities_table(article, **options) -> pd.DataFrame:
     """Per-article entity table (registered as ``entities``)."""
     return extract_entities(article, **options)
