@@ -156,11 +156,12 @@ def _lex() -> _Lex:
         if len(parts) == 2 and parts[0] in cur_nouns:
             cur_names.setdefault(f"{cur_nouns[parts[0]][0]} {_adj_key(parts[1])}", iso)
     noun_alt = _alt(cur_nouns)
-    name_alt = _alt(k for k in cur_names if " " in k or "." in k)
+    name_alt = _alt([k for k in cur_names if " " in k or "." in k]
+                    + [k + "." for k in cur_names if "." in k])
     code_alt = _alt(codes)
     sym_alt = _alt(list(symbols) + [s for s in subunits if not s.isalpha() or s.isascii()])
     currency_re = regex.compile(
-        rf"\s{{0,2}}(?:(?P<name>{name_alt})\.?(?!\p{{L}})"
+        rf"\s{{0,2}}(?:(?P<name>{name_alt})(?!\p{{L}})"
         rf"|(?P<noun>{noun_alt})(?:\s{{1,2}}(?P<adj>(?:ال)?\p{{L}}{{3,14}}))?(?!\p{{L}})"
         rf"|(?P<sub>{_alt(s for s in subunits if s.isalpha() and not s.isascii())})(?!\p{{L}})"
         rf"|(?P<code>{code_alt})(?![A-Za-z])"
@@ -237,6 +238,21 @@ _LINE_START = regex.compile(r"(?:\A|\n|[.:;؛]\s)[ \t]{0,3}[(\[]?\Z")
 _LIST_AFTER = regex.compile(r"\s{0,2}[.)\]\-–:](?:\s|\Z)")
 
 
+def _prefixed_forms(word: str) -> set[str]:
+    """A word with its attached و/ب/ل/ف/ك taken off: للتوجيه -> التوجيه, والمادة -> المادة."""
+    out = set()
+    w = word
+    for _ in range(2):
+        if w.startswith("لل"):
+            out.add("ال" + w[2:])
+        if w[:1] in ("و", "ب", "ل", "ف", "ك") and len(w) > 3:
+            w = w[1:]
+            out.add(w)
+        else:
+            break
+    return out
+
+
 def _prev_word(norm: str, end: int) -> str:
     m = _PREV_WORDS.search(norm, max(0, end - 40), end)
     return m.group(1) if m else ""
@@ -306,6 +322,7 @@ def _unit_after(lex: _Lex, norm: str, pos: int):
         if m.group("name"):
             key = m.group("name")
             iso = lex.cur_names.get(key) or lex.cur_names.get(key.rstrip("."))
+            key = key.rstrip(".") if "." not in key.rstrip(".") else key
             return "money", m.span("name"), key, iso, m.end()
         if m.group("noun"):
             base, default = lex.cur_nouns[m.group("noun")]
@@ -495,7 +512,9 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
     # --- what the number cannot be
     if not _ARABIC.search(norm, max(0, a - 24), min(len(norm), b + 24)) and not (
             lex.symbol_before_re.search(norm, max(0, left - 6), left)
-            or (lambda u: u is not None and u[0] == "money")(_unit_after(lex, norm, b))):
+            or (lambda u: u is not None and u[0] == "money")(_unit_after(
+                lex, norm, nxt.end if nxt is not None and _RANGE_DASH.search(
+                    norm, b, nxt.start) else b))):
         return None                                           # Latin text, code
     if a > 0 and (norm[a - 1].isascii() and norm[a - 1].isalpha()):
         return None
@@ -508,10 +527,11 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
     if not n.words and _LINE_START.search(norm, max(0, left - 5), left) \
             and _LIST_AFTER.match(norm, b) and n.value < 100:
         return None                                           # list marker "1." "2)"
-    bare_prev = prev[1:] if prev[:1] in ("و", "ب", "ل", "ف", "ك") else prev
-    if prev in ctx["ident"] or _before(lex, "ident", norm, left) or \
-            bare_prev in ctx["ident"] or ("ال" + bare_prev[2:]) in ctx["ident"]:
-        return False
+    if not n.words and (prev in ctx["ident"] or _before(lex, "ident", norm, left) or
+                        any(f in ctx["ident"] for f in _prefixed_forms(prev))):
+        return False                                          # القرار رقم 59، المادة 5
+    if a > 1 and norm[a - 1] == " " and norm[a - 2].isascii() and norm[a - 2].isalpha():
+        return None                                           # HNNG 32, COP 28
     if prev in ctx["phone"] or prev in ctx["ratio_before"] or \
             regex.match(r"\s{1,2}من\s{1,2}كل(?!\p{L})", norm[b:b + 12]):
         return None                                           # phones; 1 in 4, 6 out of 10
@@ -524,6 +544,8 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
     if is_int and 3 <= b - a <= 4 and lex.after["year_mark"].match(norm, b):
         return None                                           # 1436هـ، 2015م
     # word-number sanity: a lone small number word must count something
+    if n.words and n.n_tokens == 1 and n.first_kind == "fraction":
+        return None                                           # نصف المدة: a share, not a count
     single_word = n.words and n.n_tokens == 1 and n.first_kind in (
         "unit", "ten", "fraction", "scale", "scale_dual")
     if n.words and n.n_tokens == 1 and n.first_kind == "unit" and n.value <= 2:
@@ -537,7 +559,7 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
     if qm:
         key = regex.sub(r"[\s(\[]+\Z", "", qm.group()).strip()
         qual = ctx["qual_before"].get(key) or ctx["qual_before"][key[1:]]
-        start = qm.start()
+        start = qm.start() + (0 if key in ctx["qual_before"] else 1)  # not the conjunction
     elif n.prefix and left < a:
         pass
     value, low, high = n.value, math.nan, math.nan

@@ -1,0 +1,72 @@
+"""Arabic numerals, number words and ordinals (akhbar.text.numbers)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hs
+
+from akhbar.text.numbers import NUMBER_NORM, parse_number, parse_ordinal, scan_numbers
+from akhbar.text.normalize import normalize
+
+CASES = [json.loads(line) for line in
+         (Path(__file__).parent / "cases" / "numbers.jsonl").read_text("utf-8").splitlines()
+         if line.strip()]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["what"] + ": " + c["text"] for c in CASES])
+def test_number_case(case):
+    got = parse_number(case["text"])
+    if case["number"] is None:
+        assert got is None
+    else:
+        assert got == pytest.approx(case["number"])
+    assert parse_ordinal(case["text"]) == case["ordinal"]
+
+
+@pytest.mark.parametrize("n", [3, 11, 13, 20, 21, 99, 100, 101, 250, 425, 999])
+def test_western_and_indic_digits_agree(n):
+    indic = "".join(chr(0x0660 + int(d)) for d in str(n))
+    assert parse_number(str(n)) == parse_number(indic) == n
+
+
+def test_case_forms_of_one_number_agree():
+    forms = ["مئتان", "مئتين", "مئتا", "مائتي", "مائتان", "مائتين"]
+    assert {parse_number(f) for f in forms} == {200.0}
+    assert {parse_number(f) for f in ["ألف", "مليون", "مليار"]} == {1e3, 1e6, 1e9}
+    assert {parse_number(f) for f in ["مليونان", "مليونين", "مليوني"]} == {2e6}
+
+
+def test_ten_spellings_of_twelve():
+    for f in ["اثنا عشر", "اثني عشر", "اثنتا عشرة", "اثنتي عشرة", "إثنى عشر"]:
+        assert parse_number(f) == 12, f
+
+
+def test_scan_keeps_a_range_as_two_numbers():
+    norm = normalize("بين 10 و20 مليون دولار", NUMBER_NORM)
+    got = [(norm[s.start:s.end], s.value) for s in scan_numbers(norm)]
+    assert got == [("10", 10.0), ("20 مليون", 2e7)]
+
+
+def test_scan_marks_the_ambiguous_dot():
+    norm = normalize("1.234 مشروعا و1٫234 طن", NUMBER_NORM)
+    spans = scan_numbers(norm)
+    assert [s.alt_value for s in spans] == [1234.0, None]
+
+
+@settings(max_examples=200, deadline=None)
+@given(hs.text(alphabet="٠١٢٣٤٥٦٧٨٩0123456789.,٫٬ وثلاثةعشرينمائةألفمليون-%", max_size=60))
+def test_parse_number_never_raises(s):
+    v = parse_number(s)
+    assert v is None or isinstance(v, float)
+    parse_ordinal(s)
+
+
+@settings(max_examples=200, deadline=None)
+@given(hs.integers(min_value=0, max_value=10**12))
+def test_every_integer_round_trips_through_digits(n):
+    assert parse_number(f"{n:,}") == n
+    assert parse_number(str(n)) == n
