@@ -643,8 +643,10 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
         if not regex.match(r"\s{1,2}من\s", norm[end:end + 5]):
             return None
     if kind == "count" and is_int and 1900 <= n.value <= 2100 and qual == "exact" \
-            and consumed == 1 and (unit is None or not _counted(lex, norm[unit[0]:unit[1]])):
-        return None                                           # a bare year
+            and consumed == 1 and (unit is None or (
+                prev in ctx["year_before"] or prev in ctx["time_before"])
+                and not _counted(lex, norm[unit[0]:unit[1]])):
+        return None                                           # a year: في 2001، منذ 2015
     qa = lex.after["qual_after"].match(norm, end)
     if qa and qual == "exact":
         qual = ctx["qual_after"][qa.group().strip()]
