@@ -49,6 +49,7 @@ _WORD_BEFORE = re.compile(
     r"|(?<!\d)(\d{1,4}))$")
 _YEAR_ERA = re.compile(r"\d\s?(?:م|هـ|ه)$")
 _LIST_NUMBER = re.compile(r"\s{0,8}\d{1,3}$")
+_HAS_WORD = re.compile(r"[^\W_]")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 
 
@@ -137,14 +138,17 @@ def sentences(text: str) -> list[Sentence]:
         line, off = lm.group(), lm.start()
         cuts = []
         prot = None
+        last = 0
         for m in _TERM_RUN.finditer(line):
             a, b = m.span()
             if prot is None:
                 prot = _protected(line)
             if any(p < a < q for p, q in prot):
                 continue
-            if _is_boundary(line, a, b):
+            # a leading ".." (a paragraph that opens with dots) is not a sentence
+            if _is_boundary(line, a, b) and _HAS_WORD.search(line, last, a):
                 cuts.append(b)
+                last = b
         start = 0
         for cut in [*cuts, len(line)]:
             seg = line[start:cut]
