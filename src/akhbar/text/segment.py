@@ -270,9 +270,12 @@ def stem(word: str) -> str:
     ('اتفاق', 'اتفاق', 'مدرس', 'مدرس', 'وزير')
     """
     norm = normalize(word)
-    if not norm:
-        return norm
-    core = light_stem(norm)
+    return _core_stem(light_stem(norm)) if norm else norm
+
+
+@lru_cache(maxsize=1 << 16)
+def _core_stem(core: str) -> str:
+    """``core`` (a word without clitics) without the suffix tashaphyne finds."""
     with _STEM_LOCK:  # tashaphyne's stemmer keeps state between calls
         suf = _suffix_stemmer()(core)
     if suf and len(core) - len(suf) >= 2 and core.endswith(suf):
