@@ -187,13 +187,15 @@ def _lex() -> _Lex:
     ord_words = [f for f, (_, t) in ords.items() if t in ("ord", "ord_unit", "tens")]
     one = rf"ال(?:{_alt(ord_words)})"
     ordinal_re = regex.compile(
-        rf"(?<!\p{{L}})(?P<pre>[وبلفك])?(?P<ord>{one}(?:\s{{1,2}}(?:عشر|عشره)"
+        rf"(?=[وبلفكا{''.join(sorted({f[0] for f, (_, t) in ords.items() if t == 'adverb'}))}])"
+        rf"(?:(?<!\p{{L}})(?P<pre>[وبلفك])?(?P<ord>{one}(?:\s{{1,2}}(?:عشر|عشره)"
         rf"|\s{{1,2}}و\s{{0,2}}{one}|\s{{1,2}}و{one})?)(?!\p{{L}})"
         rf"|(?<![\p{{L}}\d])(?P<pre2>[وبلفك])?(?P<ald>ال\s{{0,2}}(?P<d>\d{{1,4}}))(?![\d.,٫٬])"
-        rf"|(?<=[\p{{L}}\d,.]\s{{1,2}})(?P<adv>(?:{_alt(f for f, (_, t) in ords.items() if t == 'adverb')}))(?!\p{{L}})")
+        rf"|(?<=[\p{{L}}\d,.]\s{{1,2}})(?P<adv>(?:{_alt(f for f, (_, t) in ords.items() if t == 'adverb')}))(?!\p{{L}}))")
     duals = {_n(f): (u, k, c) for f, u, k, c in (r + [""] * (4 - len(r))
                                                  for r in _tsv("unit_duals.tsv"))}
-    dual_re = regex.compile(rf"(?<!\p{{L}})(?P<pre>[وبلف])?(?P<d>{_alt(duals)})(?!\p{{L}})")
+    dual_re = regex.compile(rf"(?<!\p{{L}})(?=[وبلف{''.join(sorted({d[0] for d in duals}))}])"
+                            rf"(?P<pre>[وبلف])?(?P<d>{_alt(duals)})(?!\p{{L}})")
     # bare nouns shared by several currencies: the country stems that pick one
     stems: dict[str, dict[str, str]] = {}
     ambiguous = {b for b, d in cur_nouns.values()} & {"دينار", "درهم", "ليره", "ريال", "جنيه"}
@@ -228,7 +230,8 @@ _WORD = regex.compile(r"\s{0,2}(?P<w>[\p{L}\u0640]{1,30})(?![\p{L}\d])")
 _HEAD = regex.compile(r"\s{0,2}(?:[)\]]\s{0,2})?(?P<w>[\p{L}\u0640]{1,30})(?![\p{L}\d])")
 _ARABIC = regex.compile(r"[\u0600-\u06ff]")
 _PREV_WORDS = regex.compile(r"([\p{L}]{1,30})[\s(\[]{0,3}\Z")
-_URL = regex.compile(r"(?:https?://|www\.)[^\s]{1,400}|[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,30}")
+_URL = regex.compile(r"(?:https?://|www\.)[^\s]{1,400}")
+_EMAIL = regex.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,30}")
 _PHONE = regex.compile(r"(?<![\d\p{L}])(?:\+|00)?\(?\d{2,5}\)?(?:[ -]\d{2,5}){2,4}(?![\d])"
                        r"|(?<![\d\p{L}])(?:\+\d{8,14}|0\d{6,12})(?![\d])")
 _TIME = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?"
@@ -437,8 +440,10 @@ def find_statistics(text: str, *, published=None, **_) -> list[dict]:
     lex = _lex()
     norm, om = normalize_with_offsets(text, NUMBER_NORM)
     blocked: list[tuple[int, int]] = []                      # normalized spans
-    for rx in (_URL, _PHONE, _TIME):
-        blocked.extend(m.span() for m in rx.finditer(norm))
+    for rx, needle in ((_URL, "ww"), (_URL, "http"), (_EMAIL, "@"), (_PHONE, ""),
+                       (_TIME, "")):
+        if needle in norm:
+            blocked.extend(m.span() for m in rx.finditer(norm))
     date_spans = _dates_spans(text, published)
 
     def in_date(a: int, b: int) -> bool:

@@ -89,8 +89,10 @@ def number_phrase_re() -> regex.Pattern:
     lex = _lexicon()
     word = rf"(?:{_alternation(lex.msa)})(?!\p{{L}})"
     tok = rf"(?:{_DIGITS}(?![\d]|[.,٫٬]\d)|{word})"
+    first = "".join(sorted({f[0] for f in lex.msa} | set("وبلفكا")))
     return regex.compile(
-        rf"(?<![\p{{L}}\d.,٫٬])(?:[وبلفك](?=\d|{word})|ب\s(?=\d)|[وبلف]?ال\s?(?=\d))?"
+        rf"(?=[\d{first}])(?<![\p{{L}}\d.,٫٬])"
+        rf"(?:[وبلف](?={word})|[وبلفك](?=\d)|ب\s(?=\d)|[وبلف]?ال\s?(?=\d))?"
         rf"(?P<num>{tok}(?:\s{{1,2}}(?:و\s{{0,2}})?{tok}){{0,10}})"
     )
 
