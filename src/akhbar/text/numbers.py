@@ -322,6 +322,39 @@ def scan_numbers(norm: str) -> list[NumberSpan]:
     return out
 
 
+_DIGITS_RE = regex.compile(_DIGITS)
+
+
+def _split_tokens(s: str) -> list[_Tok] | None:
+    """Tokens of a whole phrase by whitespace and dictionary look-up (no regex scan);
+    None when any word is not a number word."""
+    words = _lexicon().words
+    out: list[_Tok] = []
+    waw = False
+    pos = 0
+    for w in s.split():
+        start = s.index(w, pos)
+        pos = start + len(w)
+        if w == "و":
+            waw = True
+            continue
+        for cand, w_waw in ((w, False), (w[1:], True)):
+            if w_waw and (not w.startswith("و") or not cand):
+                return None
+            if cand in words:
+                value, typ = words[cand]
+                out.append(_Tok(typ, value, pos - len(cand), pos, waw or w_waw, cand))
+                break
+            if _DIGITS_RE.fullmatch(cand):
+                out.append(_Tok("digit", _digit_value(cand)[0], pos - len(cand), pos,
+                                waw or w_waw, cand))
+                break
+        else:
+            return None
+        waw = False
+    return None if waw else out
+
+
 _GAP = regex.compile(r"\s{0,3}(?:و\s{0,2})?")
 _SIMPLE_FRACTION = regex.compile(r"(-?)(\d{1,15})/(\d{1,15})")
 
@@ -355,12 +388,8 @@ def parse_number(text: str) -> float | None:
         if whole is None or frac is None or frac != int(frac):
             return None
         return sign * float(f"{int(whole)}.{int(frac)}")
-    toks = _tokens(s)
+    toks = _split_tokens(s)
     if not toks:
-        return None
-    # every character must be covered by a token, a conjunction or a space
-    if s[:toks[0].start].strip() or s[toks[-1].end:].strip() or not all(
-            _GAP.fullmatch(s, t.end, n.start) for t, n in zip(toks, toks[1:])):
         return None
     value, used = _parse(toks)
     if used != len(toks):
