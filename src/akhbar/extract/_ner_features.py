@@ -13,7 +13,7 @@ from akhbar.extract import _ner_lexicon as lex
 
 #: Bump when the features change; the training script writes it into the model's
 #: licence note and the tagger refuses a model built with another version.
-FEATURES_VERSION = 2
+FEATURES_VERSION = 3
 
 
 _TRAIL = ".,;:!?\"')(]["
@@ -66,8 +66,12 @@ def token_info(toks: list[str]) -> dict[str, list]:
             c, rest = lex.strip_clitic(k, names)
             g = bool(c)
         given.append(g)
-    zk = [int(lex.zipf(k.rstrip(_TRAIL) or k)) for k in keys]
-    zs = [int(lex.zipf(st)) for st in stems]
+    zk = [int(lex.zipf(t.rstrip(_TRAIL) or t)) for t in toks]
+    zs = []
+    for t in toks:
+        t = t.rstrip(_TRAIL) or t
+        c, _ = lex.strip_clitic(lex.key(t))
+        zs.append(int(lex.zipf(t[len(c):])) if c and len(t) > len(c) + 1 else zk[len(zs)])
     return {"zk": zk, "zs": zs, "given": given, "keys": keys, "stems": stems, "gaz": gaz, "title": title, "head": head,
             "stop": [k in stop for k in keys]}
 

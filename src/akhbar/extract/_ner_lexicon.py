@@ -171,20 +171,30 @@ def given_names() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def word_freq() -> dict[str, float]:
-    """Match key -> Zipf frequency (wordfreq's Arabic list; rarer words are absent)."""
+    """Word -> Zipf frequency (wordfreq's Arabic list; rarer words are absent).
+
+    Keyed by the spelling with hamza kept and diacritics dropped: آنه (a name
+    syllable) must not inherit the frequency of أنه.
+    """
     out: dict[str, float] = {}
     for ln in _lines("entit_word_freq.tsv")[1:]:
         w, z = ln.split("\t")
-        k = key(w)
+        k = freq_key(w)
         zf = float(z)
         if zf > out.get(k, 0.0):
             out[k] = zf
     return out
 
 
-def zipf(k: str) -> float:
-    """Zipf frequency of a match key; 0 for words rarer than the list's floor."""
-    return word_freq().get(k, 0.0)
+@lru_cache(maxsize=200_000)
+def freq_key(token: str) -> str:
+    """The frequency-list key of a token: diacritics, tatweel and controls dropped."""
+    return normalize(token, "search", alef=False, punctuation=False, digits=False)
+
+
+def zipf(token: str) -> float:
+    """Zipf frequency of a token (its surface spelling); 0 below the list's floor."""
+    return word_freq().get(freq_key(token), 0.0)
 
 
 @lru_cache(maxsize=1)

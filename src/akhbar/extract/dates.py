@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 import pandas as pd
-import regex
+import re as regex  # the stdlib engine: several times faster than `regex` on these patterns
 
 from akhbar._tables import register_table
 from akhbar.extract import _base
@@ -47,6 +47,7 @@ DATE_SCHEMA = {
 _PRESET = "match"
 
 
+@lru_cache(maxsize=4096)
 def _n(s: str) -> str:
     """A pattern fragment written in ordinary Arabic, in the matched normalization."""
     return normalize(s, preset=_PRESET)
@@ -75,6 +76,38 @@ class _Lex:
         self.greg, self.hijri, self.wd = greg, hijri, wd
         self.ordinals = _ordinal_day_forms()
         self.build()
+        self.triggers = self._triggers()
+
+    def _triggers(self) -> dict[str, tuple[str, ...]]:
+        fam: dict[str, set[str]] = {}
+
+        def add(words, f):
+            for w in words:
+                first = w.split()[0]
+                fam.setdefault(first, set()).add(f)
+
+        add(self.greg, "mon")
+        add(self.hijri, "hmon")
+        add([_n(w) for w in ("عيد", "رأس", "عرفة")], "hol")
+        add([_n("الشهر")], "shahr")
+        add([_n(w) for w in ("الربع", "النصف", "الثلث", "الفصل", "أشهر", "شهور", "الأشهر",
+                             "الشهور")], "part")
+        add([_n(w) for w in ("مطلع", "بداية", "أوائل", "مستهل", "مفتتح", "أول", "منتصف",
+                             "أواسط", "نهاية", "أواخر", "ختام", "آخر", "أخر", "نهايات",
+                             "بدايات")], "edge")
+        add([_n(w) for w in ("اليوم", "أمس", "الأمس", "بالأمس", "غدا", "غد", "الغد", "البارحة")],
+            "relday")
+        add([_n(w) for w in ("الأسبوع", "الشهر", "العام", "السنة")], "relper")
+        add(self.wd, "wd")
+        add([_n(w) for w in ("منذ", "قبل", "بعد")], "ago")
+        out: dict[str, set[str]] = {}
+        for w, f in fam.items():
+            forms = {w} | {c + w for c in ("و", "ب", "ل", "ف", "وب", "ول", "وف")}
+            if w.startswith("ال"):
+                forms |= {"لل" + w[2:], "ولل" + w[2:]}
+            for form in forms:
+                out.setdefault(form, set()).update(f)
+        return {w: tuple(sorted(f)) for w, f in out.items()}
 
     def build(self) -> None:
         W = r"(?<![\w])"          # word start
@@ -117,9 +150,9 @@ class _Lex:
         ctx = _n("(?:في|خلال|منذ|حتى|من|إلى|الى|قبل|بعد|بحلول|وفي|ومنذ)")
         rel = _n("(?:الماضي|المقبل|القادم|الجاري|الحالي|المنصرم|الفائت|السابق)")
         self.mctx = regex.compile(
-            rf"(?:(?<={W}{ctx}\s)|{W}[وبلف]?(?:شهر|الشهر)\s){W}[وبلف]?(?P<m1>{MON}){E}"
+            rf"{W}(?:(?P<ctx>{ctx})\s|(?P<sh>[وبلف]?(?:شهر|الشهر))\s)?{W}[وبلف]?(?P<m1>{MON}){E}"
             rf"(?:\s?[/(]\s?{MON}\s?\)?)?"
-            rf"(?:\s(?P<rel>{rel}){E})?|{W}[وبلف]?(?P<m1>{MON})\s(?P<rel>{rel}){E}")
+            rf"(?:\s(?P<rel>{rel}){E})?")
         self.hctx = regex.compile(_n(rf"{W}(?:[وبلف]?شهر\s)(?P<m1>{HMON}){E}(?:\s(?:المبارك|الفضيل|الكريم|الحرام){E})?")
                                   + rf"(?:{YFILL}(?P<y>{YEAR}(?:{YSUF})?))?")
         # month ranges: "بين يناير ومارس 2023", "من يناير إلى مارس 2022", "يناير - مارس 2024"
@@ -138,11 +171,10 @@ class _Lex:
         # nouns after which a bare number is a year: seasons, births, budgets, events
         YEVENT = _n("(?:موسم|مواسم|الموسم|مواليد|ميزانية|موازنة|الميزانية|الموازنة|مونديال|"
                     "أولمبياد|كأس العالم|يورو|رؤية|أجندة|نسخة|دورة)")
-        self.year_event = regex.compile(rf"(?<={W}[وبلف]?{YEVENT}\s)(?P<y>{YEAR})(?P<ys>{YSUF})?")
+        self.year_event = regex.compile(rf"{W}[وبلف]?{YEVENT}\s(?P<y>{YEAR})(?P<ys>{YSUF})?")
         self.year = regex.compile(rf"{W}(?P<pre>{YNOUN})(?P<y>{YEARX})")
-        YPREP = _n(r"(?:في|منذ|حتى|قبل|بعد|خلال|بحلول|ومنذ|وفي|وحتى|وقبل|وبعد|"
-                   r"(?<!(?:أكثر|أقل|أكبر|أصغر|نحو|حوالي|قرابة|أعلى|أدنى|واحد|واحدة)\s)من)")
-        self.year_prep = regex.compile(rf"(?<={W}{YPREP}\s)(?P<y>{YEAR})(?P<ys>{YSUF})?")
+        YPREP = _n(r"(?:في|منذ|حتى|قبل|بعد|خلال|بحلول|ومنذ|وفي|وحتى|وقبل|وبعد|من|ومن)")
+        self.year_prep = regex.compile(rf"{W}(?P<p>{YPREP})\s(?P<y>{YEAR})(?P<ys>{YSUF})?")
         self.year_suf = regex.compile(rf"(?P<y>{YEAR})(?P<ys>{YSUF})")
         YRSEP = _n(r"\s?(?:-|–|—|/|_|إلى|الى|حتى|و)\s?")
         YN2 = _n(r"(?:(?:ال)?(?:عام|سنة)\s)?")
@@ -178,11 +210,12 @@ class _Lex:
             + "(?:" + rf"\s(?:{YSPEC})" + ")?")
         EDGE = _n("(?:مطلع|بداية|أوائل|مستهل|مفتتح|أول|منتصف|أواسط|نهاية|أواخر|ختام|آخر|أخر|نهايات|بدايات)")
         self.edge = regex.compile(
-            rf"{W}[وبلف]?(?P<edge>{EDGE})\s(?:(?:شهر\s)?(?P<m1>{MON}){E}(?:{YFILL}(?P<my>{YEARX}))?|"
+            rf"{W}[وبلف]?(?P<edge>{EDGE})\s(?:(?:شهر\s)?(?P<m1>{MON}){E}(?:\s?[/(]\s?{MON}\s?\)?)?"
+            rf"(?:\s(?P<mrel>{rel}){E}|{YFILL}(?P<my>{YEARX}))?|"
             + _n(r"(?P<rm>الشهر|هذا الشهر)(?:\s(?P<rmrel>الماضي|المقبل|القادم|الحالي|الجاري))?|")
             + f"(?:{YSPEC}))")
         # Relative expressions.
-        NUMW = r"(?:\d{1,3}|[\p{Arabic}]{3,8}(?:\s[وو]?[\p{Arabic}]{3,8})?)"
+        NUMW = r"(?:\d{1,3}|[\u0621-\u064a]{3,8}(?:\s[\u0621-\u064a]{3,8})?)"
         UNIT = _n("(?:يوما|يوم|أيام|أسبوعا|أسبوع|أسابيع|شهرا|شهر|أشهر|شهور|عاما|عام|أعوام|سنة|سنوات|سنين)")
         DUAL = _n("(?:يومين|أسبوعين|شهرين|عامين|سنتين)")
         self.ago = regex.compile(
@@ -194,13 +227,80 @@ class _Lex:
         PER = _n("(?P<per>الأسبوع|الشهر|العام|السنة)")
         PREL = _n("(?P<rel>الماضي|الماضية|الفائت|الفائتة|المنصرم|المنصرمة|السابق|السابقة|المقبل|المقبلة|القادم|القادمة|التالي|التالية|الحالي|الحالية|الجاري|الجارية|المنقضي)")
         self.rel_period = regex.compile(
-            rf"{W}[وبلف]?(?:(?:{PER})\s{PREL}|" + _n(r"(?P<this>هذا|هذه)\s") + rf"(?:{PER})){E}")
+            rf"{W}[وبلف]?(?:" + _n(r"(?P<this>هذا|هذه)\s") + rf")?{PER}(?:\s{PREL})?{E}")
         self.rel_wd = regex.compile(
             rf"{W}(?:(?P<tod>{TOD})\s)?[وف]?(?P<wd>{WD})(?:\s(?P<rel>" +
             _n("الماضي|المقبل|القادم|المنصرم|الفائت|السابق") + rf"))?{E}")
         self.hijri_year = regex.compile(
             rf"(?:{W}(?:{YNOUN}))?(?P<y>1[3-5]\d\d)(?P<hs>\s?" + _n("(?:هـ|ه)(?![\\w])|\\s(?:هجرية|هجري|للهجرة)") + r")")
         self.sent = regex.compile(r"[.!?;:\n](?=\s|$)|[«»\"]")
+
+
+# Which trigger words let each pattern run: a pattern only ever runs on windows of text
+# around its triggers (a few words either side), which keeps the per-article cost low.
+_FAMILY_OF = {
+    "dm": "mon", "my": "mon", "mctx": "mon", "mrange": "mon",
+    "hdm": "hmon", "hmy": "hmon", "hctx": "hmon", "holiday": "hol",
+    "year": "num", "year_prep": "num", "year_suf": "num", "year_range": "num",
+    "year_coord": "num", "year_pair": "num", "year_event": "num", "numeric": "num",
+    "month_year_num": "num", "numeric_dm": "num", "hijri_year": "num",
+    "day_relmonth": "shahr", "part": "part", "months_n": "part", "edge": "edge",
+    "rel_day": "relday", "rel_period": "relper", "rel_wd": "wd", "ago": "ago",
+}
+_BEFORE, _AFTER = 60, 70   # window size in characters around a trigger
+_DIGITS = regex.compile(r"\d+")
+_PUNCT_TO_SPACE = str.maketrans({c: " " for c in "/()«»\"',.:;!?-–—[]{}|*_+=<>\t“”‘’"})
+
+
+class _Windows:
+    """Merged spans of ``norm`` around each trigger family's words, built on demand.
+
+    Trigger words are found with set operations and ``str.find`` (C speed); a pattern
+    then runs only inside the windows of its family.
+    """
+
+    def __init__(self, lex: "_Lex", norm: str):
+        self.lex, self.norm = lex, norm
+        spaced = norm.translate(_PUNCT_TO_SPACE)
+        hits: dict[str, list[int]] = {}
+        trig = lex.triggers
+        for w in trig.keys() & set(spaced.split()):
+            fams = trig[w]
+            i = spaced.find(w)
+            while i >= 0:
+                j = i + len(w)
+                if (i == 0 or spaced[i - 1].isspace()) and (j == len(spaced) or spaced[j].isspace()):
+                    for f in fams:
+                        hits.setdefault(f, []).append(i)
+                i = spaced.find(w, j)
+        nums = [m.start() for m in _DIGITS.finditer(norm)]
+        if nums:
+            hits["num"] = nums
+        self.hits = hits
+        self.spans: dict[str, list[tuple[int, int]]] = {}
+
+    def _family_spans(self, fam: str) -> list[tuple[int, int]]:
+        if fam in self.spans:
+            return self.spans[fam]
+        norm, n, out = self.norm, len(self.norm), []
+        for p in sorted(self.hits.get(fam, ())):
+            a, b = max(0, p - _BEFORE), min(n, p + _AFTER)
+            if out and a <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], b))
+            else:
+                out.append((a, b))
+        spans = []
+        for a, b in out:
+            a = norm.rfind(" ", 0, a) + 1 if a else 0
+            k = norm.find(" ", b)
+            spans.append((a, n if k < 0 else k))
+        self.spans[fam] = spans
+        return spans
+
+    def finditer(self, name: str):
+        pat = getattr(self.lex, name)
+        for a, b in self._family_spans(_FAMILY_OF[name]):
+            yield from pat.finditer(self.norm, a, b)
 
 
 @lru_cache(maxsize=1)
@@ -348,9 +448,9 @@ def _yearx(s: str | None):
     return y, None
 
 
-def _dm_cands(lex: _Lex, norm: str, out: list) -> None:
-    for pat, hij in ((lex.dm, False), (lex.hdm, True)):
-        for m in pat.finditer(norm):
+def _dm_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
+    for name, hij in (("dm", False), ("hdm", True)):
+        for m in win.finditer(name):
             d1 = _day_value(m.group("d1"))
             d2 = _day_value(m.group("d2")) if m.group("d2") else None
             if d1 is None or not 1 <= d1 <= 31 or (d2 is not None and not d1 < d2 <= 31):
@@ -395,8 +495,8 @@ def _trim_right(norm: str, s: int, e: int) -> int:
     return e
 
 
-def _my_cands(lex: _Lex, norm: str, out: list) -> None:
-    for m in lex.my.finditer(norm):
+def _my_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
+    for m in win.finditer("my"):
         y, ycal = _yearx(m.group("y"))
         if not 1000 <= y <= 2199:
             continue
@@ -413,7 +513,7 @@ def _my_cands(lex: _Lex, norm: str, out: list) -> None:
         s = _skip_clitic(norm, s, m.start("m1"))
         out.append(_Cand(s, m.end(), start=[y, mon, None], end=[y, mon2, None], gran="month",
                          kind="range" if mon2 != mon else "absolute", prio=4))
-    for m in lex.hmy.finditer(norm):
+    for m in win.finditer("hmy"):
         y, ycal = _yearx(m.group("y"))
         if ycal != "hijri" and 1900 <= y <= 2100:
             c = _hijri_month_in_year(lex.hijri[m.group("m1")], y, m.start(), m.end())
@@ -426,13 +526,15 @@ def _my_cands(lex: _Lex, norm: str, out: list) -> None:
         s = _skip_clitic(norm, m.start(), m.start("m1"))
         out.append(_Cand(s, m.end(), cal="hijri", start=[y, mon, None], end=[y, mon, None],
                          gran="month", prio=4))
-    for m in lex.mctx.finditer(norm):
+    for m in win.finditer("mctx"):
+        if not (m.group("ctx") or m.group("sh") or m.group("rel")):
+            continue
         mon = lex.greg[m.group("m1")]
         if len(m.group("m1")) <= 3 and (m.start("m1") > 0 and norm[m.start("m1") - 1] != " " or
                                         norm[max(0, m.start("m1") - 3):m.start("m1")] in (_n("من "), )):
             continue  # آب/ماي: "باب", "من أب" are not months
         rel = m.group("rel")
-        s = _skip_clitic(norm, m.start(), m.start("m1"))
+        s = m.start("m1") if m.group("ctx") or not m.group("sh") else m.start()
         if rel:
             off = _rel_offset(rel)
 
@@ -448,7 +550,7 @@ def _my_cands(lex: _Lex, norm: str, out: list) -> None:
         else:
             out.append(_Cand(s, m.end(), start=[None, mon, None], end=[None, mon, None],
                              gran="month", prio=2))
-    for m in lex.hctx.finditer(norm):
+    for m in win.finditer("hctx"):
         mon = lex.hijri[m.group("m1")]
         y, ycal = _yearx(m.group("y"))
         if y is not None and ycal != "hijri" and not 1300 <= y <= 1500:
@@ -458,7 +560,7 @@ def _my_cands(lex: _Lex, norm: str, out: list) -> None:
             continue
         out.append(_Cand(m.start(), m.end(), cal="hijri", start=[y, mon, None],
                          end=[y, mon, None], gran="month", prio=2 if y is None else 4))
-    for m in lex.mrange.finditer(norm):
+    for m in win.finditer("mrange"):
         m1, m2 = lex.greg[m.group("m1")], lex.greg[m.group("m2")]
         sep, intro = m.group("sep"), m.group("intro")
         if m1 >= m2 or (sep == "و" and not (intro and _n("بين") in intro)):
@@ -468,7 +570,7 @@ def _my_cands(lex: _Lex, norm: str, out: list) -> None:
             continue
         out.append(_Cand(m.start(), m.end(), start=[y, m1, None], end=[y, m2, None],
                          gran="month", kind="range", prio=5))
-    for m in lex.holiday.finditer(norm):
+    for m in win.finditer("holiday"):
         h = m.group("h")
         y, ycal = _yearx(m.group("y"))
         if h.startswith(_n("عيد الميلاد")):
@@ -538,12 +640,16 @@ def _count_re() -> regex.Pattern:
                "شخص|طالب|طالبة|مواطن|حالة|موظف|مشروع|وحدة|سرير|مريض|لاعب|نقطة|ساعة|دقيقة)")
     adverbs = _n("(?:سنويا|يوميا|شهريا|تقريبا|أيضا|حاليا|رسميا|مجددا|مؤخرا|لاحقا|سابقا|أساسا|تحديدا|"
                  "كانا|وكانا|بدءا|اعتبارا|ابتداء|انطلاقا)")
-    return regex.compile(r"\s?(?:%|" + units + r"(?![\w])|(?!" + adverbs + r"(?![\w])|[لب]|ال)[\p{Arabic}]{2,9}ا(?![\w])|" +
+    return regex.compile(r"\s?(?:%|" + units + r"(?![\w])|(?!" + adverbs + r"(?![\w])|[لب]|ال)[\u0621-\u064a]{2,9}ا(?![\w])|" +
                          _n(r"(?:من\s)?(?:أصل)") + ")")
 
 
-def _year_cands(lex: _Lex, norm: str, out: list) -> None:
-    for m in lex.year.finditer(norm):
+_NOT_YEAR_BEFORE_MIN = {_n(w) for w in ("أكثر", "أقل", "أكبر", "أصغر", "نحو", "حوالي", "قرابة",
+                                         "أعلى", "أدنى", "واحد", "واحدة")}
+
+
+def _year_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
+    for m in win.finditer("year"):
         y, ycal = _yearx(m.group("y"))
         cal = "hijri" if ycal == "hijri" else "gregorian"
         if cal == "gregorian" and not 1000 <= y <= 2199:
@@ -562,27 +668,31 @@ def _year_cands(lex: _Lex, norm: str, out: list) -> None:
                 break
         out.append(_Cand(s, m.end(), cal=cal, start=[y, None, None], end=[y, None, None],
                          gran="year", prio=3))
-    for m in lex.year_prep.finditer(norm):
+    for m in win.finditer("year_prep"):
         y, ycal = _yearx(m.group("y") + (m.group("ys") or ""))
         if not 1900 <= y <= 2100 or (ycal is None and _count_follows(norm, m.end())):
             continue
+        if m.group("p") in (_n("من"), _n("ومن")):
+            prev = norm[max(0, m.start() - 8):m.start()].split()
+            if prev and prev[-1] in _NOT_YEAR_BEFORE_MIN:
+                continue  # "أكثر من 2000": a count
         cal = "hijri" if ycal == "hijri" else "gregorian"
-        out.append(_Cand(m.start(), m.end(), cal=cal, start=[y, None, None],
+        out.append(_Cand(m.start("y"), m.end(), cal=cal, start=[y, None, None],
                          end=[y, None, None], gran="year", prio=1))
-    for m in lex.year_event.finditer(norm):
+    for m in win.finditer("year_event"):
         y, ycal = _yearx(m.group("y") + (m.group("ys") or ""))
         if not 1900 <= y <= 2100 or (ycal is None and _count_follows(norm, m.end())):
             continue
-        out.append(_Cand(m.start(), m.end(), start=[y, None, None], end=[y, None, None],
+        out.append(_Cand(m.start("y"), m.end(), start=[y, None, None], end=[y, None, None],
                          gran="year", prio=1))
-    for m in lex.year_suf.finditer(norm):
+    for m in win.finditer("year_suf"):
         y, ycal = _yearx(m.group())
         cal = "hijri" if ycal == "hijri" else "gregorian"
         if (cal == "gregorian" and not 1000 <= y <= 2199) or (cal == "hijri" and not 1200 <= y <= 1600):
             continue
         out.append(_Cand(m.start(), m.end(), cal=cal, start=[y, None, None],
                          end=[y, None, None], gran="year", prio=1))
-    for m in lex.year_range.finditer(norm):
+    for m in win.finditer("year_range"):
         y1, c1 = _yearx(m.group("y1") + (m.group("ys1") or ""))
         y2s = m.group("y2")
         y2, c2 = _yearx(y2s + (m.group("ys2") or ""))
@@ -616,7 +726,7 @@ def _year_cands(lex: _Lex, norm: str, out: list) -> None:
             s = m.start("intro") + len(intro) + 1
         out.append(_Cand(s, m.end(), cal=cal, start=[y1, None, None], end=[y2, None, None],
                          gran="year", kind="range", prio=4))
-    for m in lex.year_coord.finditer(norm):
+    for m in win.finditer("year_coord"):
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
         if not (1900 <= y1 < y2 <= 2100) or _count_follows(norm, m.end(), True):
             continue
@@ -627,7 +737,7 @@ def _year_cands(lex: _Lex, norm: str, out: list) -> None:
                          gran="year", prio=0))
         out.append(_Cand(m.start("y2"), m.end("y2"), start=[y2, None, None], end=[y2, None, None],
                          gran="year", prio=0))
-    for m in lex.year_pair.finditer(norm):
+    for m in win.finditer("year_pair"):
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
         if not (1900 <= y1 <= 2100 and 1900 <= y2 <= 2100):
             continue
@@ -635,7 +745,7 @@ def _year_cands(lex: _Lex, norm: str, out: list) -> None:
                          gran="year", prio=4))
         out.append(_Cand(m.start("y2"), m.end(), start=[y2, None, None], end=[y2, None, None],
                          gran="year", prio=4))
-    for m in lex.hijri_year.finditer(norm):
+    for m in win.finditer("hijri_year"):
         y = int(m.group("y"))
         if not 1300 <= y <= 1500:
             continue
@@ -643,8 +753,8 @@ def _year_cands(lex: _Lex, norm: str, out: list) -> None:
                          end=[y, None, None], gran="year", prio=2))
 
 
-def _numeric_cands(lex: _Lex, norm: str, out: list) -> None:
-    for m in lex.numeric.finditer(norm):
+def _numeric_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
+    for m in win.finditer("numeric"):
         a, b, c = m.group("a"), int(m.group("b")), m.group("c")
         if m.group("sep").strip() != m.group("sep2"):
             continue
@@ -662,13 +772,13 @@ def _numeric_cands(lex: _Lex, norm: str, out: list) -> None:
             continue
         out.append(_Cand(m.start(), m.end(), cal=cal, start=[y, mo, d], end=[y, mo, d],
                          gran="day", prio=5))
-    for m in lex.month_year_num.finditer(norm):
+    for m in win.finditer("month_year_num"):
         y, mo = int(m.group("c")), int(m.group("b"))
         if _count_follows(norm, m.end()):
             continue
         out.append(_Cand(m.start(), m.end(), start=[y, mo, None], end=[y, mo, None],
                          gran="month", prio=3))
-    for m in lex.numeric_dm.finditer(norm):
+    for m in win.finditer("numeric_dm"):
         d, mo = int(m.group("a")), int(m.group("b"))
         if not (1 <= mo <= 12 and 1 <= d <= 31):
             continue
@@ -708,8 +818,8 @@ def _year_rel(off: int, m0: int, m1: int, gran: str, s: int, e: int, d0=None, d1
     return _Cand(s, e, gran=gran, kind="relative", rel=fn, prio=4)
 
 
-def _part_cands(lex: _Lex, norm: str, out: list) -> None:
-    for m in lex.part.finditer(norm):
+def _part_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
+    for m in win.finditer("part"):
         size = _PART_SIZE[m.group("part")]
         k = _PART_ORD[m.group("ord")]
         n = 12 // size
@@ -726,7 +836,7 @@ def _part_cands(lex: _Lex, norm: str, out: list) -> None:
                              gran=gran, prio=6))
         elif off is not None:
             out.append(_year_rel(off, m0, m1, gran, s, m.end()))
-    for m in lex.months_n.finditer(norm):
+    for m in win.finditer("months_n"):
         n = _NUM_MONTHS[m.group("n")]
         which = m.group("which")
         s = _lead_trim(norm, m.start(), m.start() + (0 if norm[m.start()] == "ا" else 0))
@@ -749,7 +859,7 @@ def _part_cands(lex: _Lex, norm: str, out: list) -> None:
                 b = _add_months(a, sign * n)
                 return (b, a) if sign < 0 else (a, b)
             out.append(_Cand(s, e, gran="month", kind="relative", rel=fn, prio=4))
-    for m in lex.edge.finditer(norm):
+    for m in win.finditer("edge"):
         edge = m.group("edge")
         s = _skip_prep(norm, m.start())
         if m.group("m1"):
@@ -761,8 +871,10 @@ def _part_cands(lex: _Lex, norm: str, out: list) -> None:
                 d0, d1 = 11, 20
             else:
                 d0, d1 = 21, None
-            out.append(_Cand(s, m.end(), start=[y, mon, d0], end=[y, mon, d1], gran="part",
-                             kind="range", prio=6))
+            c = _Cand(s, m.end(), start=[y, mon, d0], end=[y, mon, d1], gran="part",
+                      kind="range", prio=6)
+            c.dir = _rel_offset(m.group("mrel"))
+            out.append(c)
         elif m.group("rm"):
             off = _rel_offset(m.group("rmrel"))
             if edge in _EDGE_EARLY:
@@ -805,8 +917,8 @@ def _skip_prep(norm: str, s: int) -> int:
 _DAYWORD = {}
 
 
-def _rel_cands(lex: _Lex, norm: str, out: list) -> None:
-    for m in lex.rel_day.finditer(norm):
+def _rel_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
+    for m in win.finditer("rel_day"):
         w = m.group("w")
         tod = m.group("tod")
         s, e = m.span()
@@ -814,9 +926,9 @@ def _rel_cands(lex: _Lex, norm: str, out: list) -> None:
             we = m.end("w")
             after = norm[we:we + 4]
             before = norm[max(0, s - 12):s]
-            if "«" in before[-2:] or "»" in after[:2] or '"' in after[:1] or '"' in before[-1:]:
-                continue
-            if regex.search(_n(r"(?:صحيفة|جريدة|لصحيفة|لجريدة|موقع|عالم|جيل|شباب)\s$"), before):
+            if any(q in before[-2:] or q in after[:2] for q in '«»"“”'):
+                continue  # «اليوم», "اليوم": the Saudi daily, not today
+            if regex.search(_n(r"(?:صحيفة|جريدة|لصحيفة|لجريدة|موقع|عالم|جيل|شباب|عين|دار|عكاظ)\s$"), before):
                 continue
             nxt = regex.match(r"\s(ال[\w]+)", norm[we:we + 20])
             if nxt and nxt.group(1) not in lex.wd:
@@ -839,7 +951,9 @@ def _rel_cands(lex: _Lex, norm: str, out: list) -> None:
             off = -1
         out.append(_Cand(s, e, gran="day", kind="relative",
                          rel=lambda a, off=off: (a + timedelta(off), a + timedelta(off)), prio=5))
-    for m in lex.rel_period.finditer(norm):
+    for m in win.finditer("rel_period"):
+        if not (m.group("this") or m.group("rel")):
+            continue
         per = m.group("per")
         off = _rel_offset(m.group("rel")) if m.group("rel") else 0
         s = _skip_prep(norm, m.start()) if norm[m.start()] in "وبلف" and not norm.startswith(
@@ -859,7 +973,7 @@ def _rel_cands(lex: _Lex, norm: str, out: list) -> None:
                 return date(a.year + off, 1, 1), date(a.year + off, 12, 31)
             gran = "year"
         out.append(_Cand(s, m.end(), gran=gran, kind="relative", rel=fn, prio=3))
-    for m in lex.ago.finditer(norm):
+    for m in win.finditer("ago"):
         if regex.match(_n(r"\s(?:من|على)(?![\w])"), norm[m.end():m.end() + 5]):
             continue  # "بعد 67 عاماً من محاولتهما": counted from an event, not from today
         if m.group("dual"):
@@ -893,7 +1007,7 @@ def _rel_cands(lex: _Lex, norm: str, out: list) -> None:
                 return b, b.replace(day=_last_day(b.year, b.month))
             return date(a.year + sign * n, 1, 1), date(a.year + sign * n, 12, 31)
         out.append(_Cand(m.start(), m.end(), gran=gran, kind="relative", rel=fn, prio=2))
-    for m in lex.rel_wd.finditer(norm):
+    for m in win.finditer("rel_wd"):
         wd_word = m.group("wd")
         rel = m.group("rel")
         tod = m.group("tod")
@@ -919,8 +1033,8 @@ def _rel_cands(lex: _Lex, norm: str, out: list) -> None:
         out.append(c)
 
 
-def _relmonth_cands(lex: _Lex, norm: str, out: list) -> None:
-    for m in lex.day_relmonth.finditer(norm):
+def _relmonth_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
+    for m in win.finditer("day_relmonth"):
         d = _day_value(m.group("d1"))
         if d is None or not 1 <= d <= 31:
             continue
@@ -1151,13 +1265,14 @@ def find_dates(text: str, *, published: date | None = None,
     lex = _lex()
     norm, omap = normalize_with_offsets(text, preset=_PRESET)
     cands: list[_Cand] = []
-    _dm_cands(lex, norm, cands)
-    _my_cands(lex, norm, cands)
-    _year_cands(lex, norm, cands)
-    _numeric_cands(lex, norm, cands)
-    _part_cands(lex, norm, cands)
-    _rel_cands(lex, norm, cands)
-    _relmonth_cands(lex, norm, cands)
+    win = _Windows(lex, norm)
+    _dm_cands(lex, norm, cands, win)
+    _my_cands(lex, norm, cands, win)
+    _year_cands(lex, norm, cands, win)
+    _numeric_cands(lex, norm, cands, win)
+    _part_cands(lex, norm, cands, win)
+    _rel_cands(lex, norm, cands, win)
+    _relmonth_cands(lex, norm, cands, win)
     chosen = _post(norm, _merge_ranges(norm, _select(cands)))
     # "في غرة شوال من كل عام": a recurring day, not a date
     rec = _recurring_re()

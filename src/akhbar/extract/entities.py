@@ -90,10 +90,25 @@ def _name_like(tok: str, k: str) -> bool:
     if k.startswith("ال") or k.startswith("لل") or tok.endswith("ة") or \
             (k.endswith("ات") and len(k) > 4) or (k.startswith("ست") and len(k) > 5):
         return False
+    # Adverbial accusatives (تطاولا, تكريما) and dual pronoun suffixes (دعمهما).
+    if (len(k) >= 5 and k.endswith("ا") or k.endswith("هما")) and k not in lex.given_names():
+        return False
     # Imperfect verbs (يتحدث, يعمل, يستقبل) follow titles too; few names start so.
     if k.startswith("ي") and len(k) >= 4 and k not in lex.given_names():
         return False
     return True
+
+
+def _common(tok: str) -> bool:
+    """A frequent Arabic word that is not a known given name (قام, امتنع, تكريما).
+
+    Syllables of transliterated names are short and can be frequent words too
+    (لي, تو, فان), so the bar rises for short tokens and vanishes at two letters.
+    """
+    k = lex.key(tok)
+    if len(k) <= 2 or k in lex.given_names():
+        return False
+    return lex.zipf(tok) >= (5.0 if len(k) == 3 else 4.2)
 
 
 def _complement(k: str, info_i: dict, label: str) -> bool:
@@ -251,6 +266,24 @@ def _title_rule(toks, keys, info, tags, src) -> None:
             if all(_name_like(toks[x], keys[x]) for x in range(j, e)):
                 for x in range(j, e):
                     tags[x], labels[x] = "O", ""
+        if j < n and labels[j] == "PER" and tags[j].startswith("B-"):
+            # The model found the name's start; carry it over rare name-like words
+            # it cut off (فام مينه | تشينه, فان | آنه | سون).
+            e = j + 1
+            while e < n and tags[e] == "I-PER":
+                e += 1
+            m = e
+            while m < n and m - j < _MAX_NAME and labels[m] in ("", "PER") and \
+                    _name_like(toks[m], keys[m]) and not keys[m].startswith(("و", "ف")) \
+                    and (labels[m] == "PER" or lex.zipf(toks[m]) < 3.0):
+                m += 1
+            for x in range(e, m):
+                if tags[x] == "O":
+                    src[x] = "rule"
+                tags[x] = "I-PER"
+            labels = [t[2:] if t != "O" else "" for t in tags]
+            i = max(i + 1, j)
+            continue
         m = j
         # هو (Ho) is also the pronoun "he": a name only when a name follows.
         if m + 1 < n and keys[m] in lex.stopwords() and labels[m] == "" and \
@@ -258,8 +291,14 @@ def _title_rule(toks, keys, info, tags, src) -> None:
             m += 1
         while m < n and m - j < _MAX_NAME and labels[m] in ("", "PER", "MISC") and \
                 _name_like(toks[m], keys[m]) and not (m > j and keys[m].startswith("و")):
+            if labels[m] != "PER" and _common(toks[m]) and not (
+                    m == j and m + 1 < n and labels[m + 1] in ("", "PER") and
+                    _name_like(toks[m + 1], keys[m + 1]) and not _common(toks[m + 1])
+                    and lex.zipf(toks[m + 1]) < 3.5):
+                break
             m += 1
-        if m > j and not all(tags[x] != "O" and labels[x] == "PER" for x in range(j, m)):
+        if m > j and labels[j] == "" and \
+                not all(tags[x] != "O" and labels[x] == "PER" for x in range(j, m)):
             # Only fill names the model left (partly) untagged; keep its B- inside.
             if labels[j] != "PER" or tags[j].startswith("B-"):
                 k = m
@@ -284,7 +323,8 @@ def _acronym_rule(toks, keys, info, tags, src) -> None:
 def _merge_rule(toks, keys, info, tags, src) -> None:
     """Two person spans side by side are one name (الرئيس فو | فان ثونغ)."""
     for i in range(1, len(toks)):
-        if tags[i] == "B-PER" and tags[i - 1].endswith("-PER"):
+        if tags[i] == "B-PER" and tags[i - 1].endswith("-PER") and \
+                not keys[i].startswith("و") and keys[i - 1] not in lex.stopwords():
             tags[i] = "I-PER"
 
 
@@ -442,8 +482,9 @@ def find_entities(text: str, *, published=None, backend: str = "default",
                     c = ""
             # A single-letter clitic whose removal leaves a commoner word: ونام -> نام,
             # وحاتم -> حاتم; but واشنطن, وليد, وانغ stay whole.
+            t0 = toks[i]
             if not c and k0[0] in "وفبلك" and len(k0) >= 4 and \
-                    lex.zipf(k0[1:]) > lex.zipf(k0) + 0.3:
+                    lex.zipf(t0[1:]) > lex.zipf(t0) + 0.3:
                 c = k0[0]
             lil = bool(c) and rest.startswith("ال") and k0[len(c):].startswith("ل") \
                 and not k0[len(c):].startswith("ال")

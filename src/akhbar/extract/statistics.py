@@ -279,7 +279,12 @@ def _singular(word: str, lex: _Lex) -> str:
     if key in lex.plurals:
         return lex.plurals[key]
     if w.endswith("ات") and len(w) >= 5:
-        return w[:-2] + "ة"                                # اتفاقيات -> اتفاقية
+        stem = w[:-2]
+        if not stem.endswith("ي") and (stem.startswith("ا") and len(stem) >= 5 or
+                                       stem.startswith("ت") and len(stem) == 5
+                                       and stem[3] == "ي"):
+            return stem                                    # إصلاحات -> إصلاح، تعليقات -> تعليق
+        return stem + "ة"                                  # اتفاقيات -> اتفاقية، سيارات -> سيارة
     if w.endswith(("ين", "ون")) and (len(w) >= 7 or len(w) == 6 and w[2] != "ا"):
         return w[:-2]                                      # مواطنين -> مواطن
     return w
@@ -537,6 +542,8 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
         return False                                          # القرار رقم 59، المادة 5
     if a > 1 and norm[a - 1] == " " and norm[a - 2].isascii() and norm[a - 2].isalpha():
         return None                                           # HNNG 32, COP 28
+    if a > 0 and norm[a - 1] == "+" or b < len(norm) and norm[b] == "+":
+        return None                                           # 5+1: a name, a formula
     if prev in ctx["phone"] or prev in ctx["ratio_before"] or \
             regex.match(r"\s{1,2}من\s{1,2}كل(?!\p{L})", norm[b:b + 12]):
         return None                                           # phones; 1 in 4, 6 out of 10
@@ -648,7 +655,7 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
         if not regex.match(r"\s{1,2}من\s", norm[end:end + 5]):
             return None
     if kind == "count" and is_int and 1900 <= n.value <= 2100 and qual == "exact" \
-            and consumed == 1 and (unit is None or (
+            and consumed == 1 and (unit is None or norm[unit[0]] in ("ب", "ل", "ك") or (
                 prev in ctx["year_before"] or prev in ctx["time_before"])
                 and not _counted(lex, norm[unit[0]:unit[1]])):
         return None                                           # a year: في 2001، منذ 2015

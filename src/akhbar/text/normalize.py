@@ -271,6 +271,22 @@ class _Plan:
         if expand_set:
             alts.append(f"[{_char_class(expand_set)}]")
         self.pattern = re.compile("|".join(alts)) if alts else None
+        # The fast path of normalize(): deletions in one C-level pass, then the rare
+        # whitespace runs and expansions.  Same result: deleted characters become
+        # nothing wherever they stand.
+        self.del_re = re.compile(f"{del_cls}+") if del_cls else None
+        rest = []
+        if ws:
+            rest.append(f"[{wcls}]{{2,}}")
+            if ws - {" "}:
+                rest.append(f"[{_char_class(ws - {' '})}]")
+        if expand_set:
+            rest.append(f"[{_char_class(expand_set)}]")
+        self.rest_re = re.compile("|".join(rest)) if rest else None
+        self.compose_re = re.compile(f"[{_COMPOSE_BASES}][{_COMPOSE_MARKS}]") \
+            if opts.compose else None
+        self._kept = kept if self.default_delete else None
+        self._luts = None
         # Composition needs a pattern that tries every alef, waw and yeh; texts with no
         # madda/hamza mark at all (nearly all) use the pattern without it.
         self.compose_pattern = None
@@ -318,6 +334,31 @@ class _Plan:
     def _sub(self, m: re.Match) -> str:
         return self.replacement(m.group())
 
+    def has_marks(self, text: str) -> bool:
+        """Whether ``text`` holds a madda/hamza mark that composition may absorb."""
+        return self.compose_re is not None and (
+            "\u0654" in text or "\u0653" in text or "\u0655" in text)
+
+    def luts(self):
+        """numpy tables over the BMP: output length of each character, whitespace."""
+        if self._luts is None:
+            import numpy as np
+            length = np.full(0x10000, 0 if self.default_delete else 1, dtype=np.int32)
+            if self._kept is not None:
+                length[[ord(c) for c in self._kept if ord(c) < 0x10000]] = 1
+            for c, v in self.cmap.items():
+                length[ord(c)] = len(v)
+            isws = np.zeros(0x10000, dtype=bool)
+            for c in self.ws:
+                length[ord(c)] = 1
+                isws[ord(c)] = True
+            base = np.zeros(0x10000, dtype=bool)
+            mark = np.zeros(0x10000, dtype=bool)
+            base[[ord(c) for c in _COMPOSE_BASES]] = True
+            mark[[ord(c) for c in _COMPOSE_MARKS]] = True
+            self._luts = (length, isws, base, mark)
+        return self._luts
+
     def finish(self, text: str) -> str:
         """Apply the frequent one-to-one replacements."""
         for a, b in self.pairs:
@@ -343,14 +384,23 @@ class OffsetMap:
     diacritics.
     """
 
-    __slots__ = ("_blocks", "_starts", "norm_len", "orig_len")
+    __slots__ = ("_blocks", "_starts", "_arrays", "norm_len", "orig_len")
 
     def __init__(self, blocks: list[tuple[int, int, int, int, bool]], norm_len: int,
                  orig_len: int):
         self._blocks = blocks
         self._starts = [b[0] for b in blocks]
+        self._arrays = None
         self.norm_len = norm_len
         self.orig_len = orig_len
+
+    @classmethod
+    def from_arrays(cls, starts, ends, orig_len: int) -> "OffsetMap":
+        """A map given, for every normalized character, its original start and end
+        (the end covers the deleted characters that follow it)."""
+        m = cls([], len(starts), orig_len)
+        m._arrays = (starts, ends)
+        return m
 
     @classmethod
     def identity(cls, n: int) -> "OffsetMap":
@@ -363,6 +413,8 @@ class OffsetMap:
             return self.orig_len
         if i < 0:
             raise IndexError(i)
+        if self._arrays is not None:
+            return int(self._arrays[0][i])
         k = bisect_right(self._starts, i) - 1
         # skip empty (deletion) blocks that start at the same position
         while self._blocks[k][0] == self._blocks[k][1]:
@@ -376,6 +428,8 @@ class OffsetMap:
             return self.start(0) if self.norm_len else 0
         if i > self.norm_len:
             raise IndexError(i)
+        if self._arrays is not None:
+            return int(self._arrays[1][i - 1])
         k = bisect_right(self._starts, i - 1) - 1
         while self._blocks[k][0] == self._blocks[k][1]:
             k += 1
@@ -402,8 +456,45 @@ class OffsetMap:
         return self.start(start), self.end(end)
 
     def __repr__(self) -> str:
-        return f"OffsetMap(norm_len={self.norm_len}, orig_len={self.orig_len}, " \
-               f"blocks={len(self._blocks)})"
+        kind = "arrays" if self._arrays is not None else f"blocks={len(self._blocks)}"
+        return f"OffsetMap(norm_len={self.norm_len}, orig_len={self.orig_len}, {kind})"
+
+
+#: Texts at least this long get their offset map from numpy arrays (one pass over
+#: code points) instead of a regex pass that visits every deleted character; this
+#: keeps fully diacritized text fast.  Shorter texts (paragraphs) use the regex.
+_ARRAY_MIN_LEN = 2048
+
+
+def _with_offsets_arrays(plan: _Plan, text: str):
+    """normalize_with_offsets by arrays; None if the lengths do not add up."""
+    import numpy as np
+    norm = _normalize(plan, text)
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    length, isws, base, mark = plan.luts()
+    bmp = codes < 0x10000
+    idx = np.where(bmp, codes, 0)
+    out_len = np.where(bmp, length[idx], 0 if plan.default_delete else 1)
+    if plan.has_marks(text):
+        paired = np.zeros(len(codes), dtype=bool)
+        paired[1:] = mark[idx[1:]] & base[idx[:-1]] & bmp[1:] & bmp[:-1]
+        out_len[paired] = 0
+        out_len[np.flatnonzero(paired) - 1] = 1
+    if plan.ws:
+        pos = np.flatnonzero(out_len)
+        w = isws[idx[pos]] & bmp[pos]
+        out_len[pos[1:][w[1:] & w[:-1]]] = 0
+    if int(out_len.sum()) != len(norm):  # pragma: no cover - a safety net
+        return None
+    n = len(codes)
+    starts = np.repeat(np.arange(n, dtype=np.int64), out_len)
+    pos = np.flatnonzero(out_len)
+    nxt = np.empty(len(pos), dtype=np.int64)
+    nxt[:-1] = pos[1:]
+    if len(pos):
+        nxt[-1] = n
+    ends = np.repeat(nxt, out_len[pos])
+    return norm, OffsetMap.from_arrays(starts, ends, n)
 
 
 def normalize(text: str, preset: str | NormalizeOptions = DEFAULT_PRESET, **options) -> str:
@@ -421,10 +512,16 @@ def normalize(text: str, preset: str | NormalizeOptions = DEFAULT_PRESET, **opti
     """
     if not isinstance(text, str):
         raise TypeError(f"normalize() needs a str, not {type(text).__name__}")
-    plan = _plan(_options(preset, options))
-    pattern = plan.pattern_for(text)
-    if pattern is not None:
-        text = pattern.sub(plan._sub, text)
+    return _normalize(_plan(_options(preset, options)), text)
+
+
+def _normalize(plan: _Plan, text: str) -> str:
+    if plan.has_marks(text):
+        text = plan.compose_re.sub(plan._sub, text)
+    if plan.del_re is not None:
+        text = plan.del_re.sub("", text)
+    if plan.rest_re is not None:
+        text = plan.rest_re.sub(plan._sub, text)
     return plan.finish(text)
 
 
@@ -442,6 +539,10 @@ def normalize_with_offsets(text: str, preset: str | NormalizeOptions = DEFAULT_P
     if not isinstance(text, str):
         raise TypeError(f"normalize_with_offsets() needs a str, not {type(text).__name__}")
     plan = _plan(_options(preset, options))
+    if len(text) >= _ARRAY_MIN_LEN:
+        result = _with_offsets_arrays(plan, text)
+        if result is not None:
+            return result
     pattern = plan.pattern_for(text)
     if pattern is None:
         return plan.finish(text), OffsetMap.identity(len(text))

@@ -93,7 +93,7 @@ def number_phrase_re() -> regex.Pattern:
     return regex.compile(
         rf"(?=[\d{first}])(?<![\p{{L}}\d.,٫٬])"
         rf"(?:[وبلف](?={word})|[وبلفك](?=\d)|ب\s(?=\d)|[وبلف]?ال\s?(?=\d))?"
-        rf"(?P<num>{tok}(?:\s{{1,2}}(?:و\s{{0,2}})?{tok}){{0,10}})"
+        rf"(?P<num>{tok}(?:(?:\s{{1,2}}(?:و\s{{0,2}})?|(?<=\d)(?=\p{{L}})){tok}){{0,10}})"
     )
 
 
