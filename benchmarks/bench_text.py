@@ -50,6 +50,13 @@ def corpora(limit: int) -> dict[str, list[str]]:
         out[f"saudinewsnet ({len(texts)} articles)"] = texts
     else:
         print("saudinewsnet sample not found: skipped", file=sys.stderr)
+    # Fully vocalized text (a diacritic after every letter, as in religious or
+    # educational texts) is the worst case for offset tracking: one deletion per letter.
+    import re
+    letter = re.compile("([\u0621-\u064a])")
+    base = out[list(out)[-1]][:200]
+    out[f"vocalized (a fatha after every letter of {len(base)} articles)"] = [
+        letter.sub("\\1\u064e", t) for t in base]
     return out
 
 

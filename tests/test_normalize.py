@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import fields, replace
 
@@ -195,3 +196,32 @@ def test_sample_corpus_digits_are_ascii_after_normalization():
     import akhbar
     for a in akhbar.load_sample():
         assert not re.search(r"[\u0660-\u0669\u06f0-\u06f9]", normalize(a.text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(ARABIC_TEXT, st.sampled_from(sorted(PRESETS)))
+def test_array_and_block_offset_maps_agree(text, preset):
+    nm = importlib.import_module("akhbar.text.normalize")  # the module, not the function
+    plan = nm._plan(nm._options(preset, {}))
+    arrays = nm._with_offsets_arrays(plan, text)
+    assert arrays is not None
+    norm_a, ma = arrays
+    saved = nm._ARRAY_MIN_LEN
+    nm._ARRAY_MIN_LEN = 10 ** 9
+    try:
+        norm_b, mb = normalize_with_offsets(text, preset)
+    finally:
+        nm._ARRAY_MIN_LEN = saved
+    assert norm_a == norm_b
+    for i in range(len(norm_a) + 1):
+        for j in range(i, min(len(norm_a), i + 4) + 1):
+            assert ma.span(i, j) == mb.span(i, j), (i, j)
+
+
+def test_long_texts_use_arrays_and_map_back():
+    text = "قالَ الرئيسُ إنّ ٢٠٢٣ ﻻ  يُنسى. " * 200
+    norm, m = normalize_with_offsets(text)
+    assert "arrays" in repr(m)
+    k = norm.index("الرئيس", 5000)
+    s, e = m.span(k, k + 6)
+    assert text[s:e] == "الرئيسُ"

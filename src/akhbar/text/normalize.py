@@ -460,10 +460,13 @@ class OffsetMap:
         return f"OffsetMap(norm_len={self.norm_len}, orig_len={self.orig_len}, {kind})"
 
 
-#: Texts at least this long get their offset map from numpy arrays (one pass over
-#: code points) instead of a regex pass that visits every deleted character; this
-#: keeps fully diacritized text fast.  Shorter texts (paragraphs) use the regex.
-_ARRAY_MIN_LEN = 2048
+#: A text at least this long whose first matches come denser than one per
+#: 1/_ARRAY_DENSITY characters (fully vocalized text: a diacritic after every letter)
+#: gets its offset map from numpy arrays, one pass over the code points, instead of a
+#: Python step per deleted character.  News text (a few diacritics per thousand
+#: characters) stays on the regex path, which is faster there.
+_ARRAY_MIN_LEN = 512
+_ARRAY_DENSITY = 1 / 40
 
 
 def _with_offsets_arrays(plan: _Plan, text: str):
@@ -539,10 +542,6 @@ def normalize_with_offsets(text: str, preset: str | NormalizeOptions = DEFAULT_P
     if not isinstance(text, str):
         raise TypeError(f"normalize_with_offsets() needs a str, not {type(text).__name__}")
     plan = _plan(_options(preset, options))
-    if len(text) >= _ARRAY_MIN_LEN:
-        result = _with_offsets_arrays(plan, text)
-        if result is not None:
-            return result
     pattern = plan.pattern_for(text)
     if pattern is None:
         return plan.finish(text), OffsetMap.identity(len(text))
@@ -551,8 +550,16 @@ def normalize_with_offsets(text: str, preset: str | NormalizeOptions = DEFAULT_P
     n = 0      # normalized length so far
     prev = 0   # original position copied up to
     rep_of = plan.replacement
-    for m in pattern.finditer(text):
+    long_text = len(text) >= _ARRAY_MIN_LEN
+    for count, m in enumerate(pattern.finditer(text), 1):
         a, b = m.span()
+        if long_text and not count & 63 and count > b * _ARRAY_DENSITY:
+            # dense in deletions (vocalized text): one array pass beats a Python step
+            # per diacritic
+            result = _with_offsets_arrays(plan, text)
+            if result is not None:
+                return result
+            long_text = False
         if a > prev:
             out.append(text[prev:a])
             blocks.append((n, n + a - prev, prev, a, True))
