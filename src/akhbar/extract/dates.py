@@ -926,7 +926,7 @@ def _rel_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
             we = m.end("w")
             after = norm[we:we + 4]
             before = norm[max(0, s - 12):s]
-            if any(q in before[-2:] or q in after[:2] for q in '«»"“”'):
+            if any(q in before[-1:] or q in after[:1] for q in '«»"“”'):
                 continue  # «اليوم», "اليوم": the Saudi daily, not today
             if regex.search(_n(r"(?:صحيفة|جريدة|لصحيفة|لجريدة|موقع|عالم|جيل|شباب|عين|دار|عكاظ)\s$"), before):
                 continue
