@@ -544,6 +544,9 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
         return None                                           # HNNG 32, COP 28
     if a > 0 and norm[a - 1] == "+" or b < len(norm) and norm[b] == "+":
         return None                                           # 5+1: a name, a formula
+    if _WORD.match(norm, b) and _WORD.match(norm, b).group("w") in ctx["time_after"] \
+            and not n.words and n.value <= 24:
+        return None                                           # 10 مساءً: a time
     if prev in ctx["phone"] or prev in ctx["ratio_before"] or \
             regex.match(r"\s{1,2}من\s{1,2}كل(?!\p{L})", norm[b:b + 12]):
         return None                                           # phones; 1 in 4, 6 out of 10
@@ -727,6 +730,11 @@ def _ordinals(lex: _Lex, norm: str, is_blocked, is_article) -> list[_Stat]:
             value = parse_ordinal(m.group("adv"))
         if value is None:
             continue
+        after = _WORD.match(norm, b)
+        if after and after.group("w") in lex.ctx["time_after"] or regex.match(
+                r"\s{1,2}و?(?:حتي|الي)\s{1,2}\d", norm[b:b + 12]) and regex.search(
+                r"(?<!\p{L})من\s{1,2}\Z", norm[max(0, a - 6):a]):
+            continue                  # عند السادسة مساءً، من الأول وحتى 30: times and dates
         prev = _prev_word(norm, m.start())
         if prev in lex.ctx["no_ordinal"] or prev in lex.ctx["ident"] or \
                 _before(lex, "no_ordinal", norm, m.start()):
