@@ -87,6 +87,12 @@ def _name_like(tok: str, k: str) -> bool:
     if not tok[0].isalpha() or lex.titles().get(k) or \
             (k in lex.stopwords() and not tok.startswith("آ")):
         return False
+    c, rest = lex.strip_clitic(k)
+    if c and (rest.startswith("ال") or lex.titles().get(rest)):
+        return False  # بالسفير, والرئيس
+    # Future verbs (سيزور, ستعقد) follow titles too.
+    if len(k) >= 5 and k.startswith(("سي", "ست", "سن")) and k not in lex.given_names():
+        return False
     if k.startswith("ال") or k.startswith("لل") or tok.endswith("ة") or \
             (k.endswith("ات") and len(k) > 4) or (k.startswith("ست") and len(k) > 5):
         return False
@@ -111,15 +117,27 @@ def _common(tok: str) -> bool:
     return lex.zipf(tok) >= (5.0 if len(k) == 3 else 4.2)
 
 
+def _rare(tok: str, k: str) -> bool:
+    """Rarer than Zipf 3, with and without a leading clitic (بنظيره is not rare)."""
+    if lex.zipf(tok) >= 3.0:
+        return False
+    c, _ = lex.strip_clitic(k)
+    return not c or lex.zipf(tok[len(c):]) < 3.0
+
+
 def _complement(k: str, info_i: dict, label: str) -> bool:
     """A word that continues a title (الخارجية, العام, الوطني, ووزير, بأعمال)."""
     if label in ("ORG", "LOC") and (info_i.get("src") != "model" or k.startswith("ال")
                                     or info_i["head"]):
         return True
-    if k in lex.stopwords() or info_i["title"] == "credit":
+    if info_i["title"] == "credit" or k in _RELATIVES:
         return False
     if info_i["title"]:
         return True
+    if k.startswith("ال") and len(k) > 3:
+        return True  # الخارجية, الصيني, السابق
+    if k in lex.stopwords():
+        return False
     if info_i["head"]:
         return True
     c, rest = lex.strip_clitic(k)
@@ -127,7 +145,8 @@ def _complement(k: str, info_i: dict, label: str) -> bool:
         or k.startswith("لل")
 
 
-_NOT_ADJ = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "الان",
+_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"})
+_NOT_ADJ = _RELATIVES | frozenset({"الان",
                       "اليوم", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه",
                       "السبت", "الاحد", "العام", "الماضي", "المقبل", "الجاري"})
 
@@ -229,9 +248,28 @@ def _split_org_names(toks, keys, info, tags, src=None) -> None:
                 break
 
 
+def _title_cleanup(toks, keys, info, tags, src) -> None:
+    """A person span never starts with a title: ولي العهد | الأمير محمد بن سلمان."""
+    for i, j, label in _spans(tags):
+        if label != "PER" or info["title"][i] not in ("office", "qualifier", "credit"):
+            continue
+        m = i
+        while m < j and (info["title"][m] or (m > i and keys[m].startswith("ال"))):
+            tags[m] = "O"
+            m += 1
+        if m < j:
+            tags[m] = "B-PER"
+
+
 def _gazetteer_rule(toks, keys, info, tags, src) -> None:
     """Gazetteer names the model missed entirely."""
-    for i, j, label, _ in lex.gazetteer_spans(keys):
+    spans = lex.gazetteer_spans(keys)
+    # Two names the model ran together: الأمم المتحدة | واليونسكو.
+    for (_, j1, _, _), (i2, j2, lab2, _) in zip(spans, spans[1:]):
+        if i2 == j1 and keys[i2].startswith("و") and tags[i2].startswith("I-"):
+            tags[i2] = "B-" + tags[i2][2:]
+            src[i2] = "gazetteer"
+    for i, j, label, _ in spans:
         inside = (i == 0 or not tags[i].startswith("I-")) and \
             (j == len(tags) or not tags[j].startswith("I-"))
         if all(tags[m] == "O" for m in range(i, j)) or (j - i >= 2 and inside):
@@ -275,7 +313,7 @@ def _title_rule(toks, keys, info, tags, src) -> None:
             m = e
             while m < n and m - j < _MAX_NAME and labels[m] in ("", "PER") and \
                     _name_like(toks[m], keys[m]) and not keys[m].startswith(("و", "ف")) \
-                    and (labels[m] == "PER" or lex.zipf(toks[m]) < 3.0):
+                    and (labels[m] == "PER" or _rare(toks[m], keys[m])):
                 m += 1
             for x in range(e, m):
                 if tags[x] == "O":
@@ -390,7 +428,7 @@ def _list_word(tok: str, k: str, tag: str, first: bool) -> bool:
     return _name_like(tok, k) and not k.startswith("و")
 
 
-_RULES = [_split_org_names, _gazetteer_rule, _org_rule, _title_rule, _acronym_rule,
+_RULES = [_title_cleanup, _split_org_names, _gazetteer_rule, _org_rule, _title_rule, _acronym_rule,
           _merge_rule, _list_rule]
 
 
