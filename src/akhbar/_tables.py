@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 Schema = Mapping[str, str]
@@ -25,28 +26,52 @@ def empty_frame(schema: Schema) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series([], dtype=d) for c, d in schema.items()})
 
 
+def _column(values: list, dtype: str):
+    """One column of ``dtype`` from a list of Python values (None = missing)."""
+    if dtype.startswith("datetime64"):
+        return pd.to_datetime(pd.Series(values, dtype=object), errors="coerce").astype(dtype)
+    if dtype in ("int64", "float64"):
+        try:
+            return np.asarray(values, dtype=dtype)
+        except (TypeError, ValueError):
+            pass  # a None in an int column, or a numeric string: let pandas say what is wrong
+    return pd.array(values, dtype=dtype)
+
+
 def make_frame(rows: Iterable[Mapping] | pd.DataFrame, schema: Schema) -> pd.DataFrame:
     """Build a DataFrame from row dicts with exactly the columns and dtypes of ``schema``.
 
     Missing keys become missing values; keys not in the schema are an error, so a typo
-    in an extractor cannot silently add a column.
+    in an extractor cannot silently add a column.  Row dicts are turned into columns
+    directly (not through ``DataFrame.from_records`` and a cast per column): extractors
+    call this once per article, so its fixed cost is paid millions of times.
     """
-    df = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame.from_records(list(rows))
-    if df.empty and not len(df.columns):
+    if isinstance(rows, pd.DataFrame):
+        df = rows
+        if df.empty and not len(df.columns):
+            return empty_frame(schema)
+        extra = set(df.columns) - set(schema)
+        if extra:
+            raise KeyError(f"columns not in the table schema: {sorted(extra)}")
+        out = {}
+        for col, dtype in schema.items():
+            if col in df.columns:
+                s = df[col]
+                if dtype.startswith("datetime64"):
+                    s = pd.to_datetime(s, errors="coerce")
+                out[col] = s.astype(dtype)
+            else:
+                out[col] = pd.Series([None] * len(df), dtype=dtype, index=df.index)
+        return pd.DataFrame(out).reset_index(drop=True)
+    rows = list(rows)
+    if not rows:
         return empty_frame(schema)
-    extra = set(df.columns) - set(schema)
+    keys = set().union(*rows)
+    extra = keys - set(schema)
     if extra:
         raise KeyError(f"columns not in the table schema: {sorted(extra)}")
-    out = {}
-    for col, dtype in schema.items():
-        if col in df.columns:
-            s = df[col]
-            if dtype.startswith("datetime64"):
-                s = pd.to_datetime(s, errors="coerce")
-            out[col] = s.astype(dtype)
-        else:
-            out[col] = pd.Series([None] * len(df), dtype=dtype, index=df.index)
-    return pd.DataFrame(out).reset_index(drop=True)
+    return pd.DataFrame({col: _column([r.get(col) for r in rows], dtype)
+                         for col, dtype in schema.items()})
 
 
 @dataclass(frozen=True)
