@@ -136,10 +136,10 @@ class _Lex:
             rf"(?:{W}" + _n(r"يوم\s") + rf")?(?:{W}" + _n("ال") + r"\s?)?" + rf"(?P<d1>{DAY})\s"
             + _n(r"(?:من\s)?(?:(?P<this>هذا\sالشهر)|الشهر(?:\s(?P<rel>الماضي|المقبل|القادم|الجاري|الحالي|المنصرم|الفائت|السابق))?)(?![\w])"))
         self.dm = regex.compile(
-            rf"(?:{WDPRE})?(?P<d1>{DAY})(?:{RSEP}(?P<d2>{DAY}))?{DFILL}{MONP}{E}"
+            rf"(?:{WDPRE})?(?P<d1>{DAY})(?:(?P<rsep>{RSEP})(?P<d2>{DAY}))?{DFILL}{MONP}{E}"
             rf"(?:{YFILL}(?P<y>{YEARX})|{MREL})?")
         self.hdm = regex.compile(
-            rf"(?:{WDPRE})?(?P<d1>{DAY})(?:{RSEP}(?P<d2>{DAY}))?{DFILL}(?:شهر\s)?(?P<m1>{HMON}){E}"
+            rf"(?:{WDPRE})?(?P<d1>{DAY})(?:(?P<rsep>{RSEP})(?P<d2>{DAY}))?{DFILL}(?:شهر\s)?(?P<m1>{HMON}){E}"
             rf"(?:{YFILL}(?P<y>{YEAR}(?:{YSUF})?)|{MREL})?")
         rel0 = _n("الماضي|المقبل|القادم|الجاري|الحالي|المنصرم")
         self.my = regex.compile(
@@ -198,7 +198,7 @@ class _Lex:
             r"(?P<a>[0-3]?\d)/(?P<b>[01]?\d)(?![\d]|[./-]\d)")
         # Parts of a year or month.
         YSPEC = (_n(r"(?:(?:من|في)\s)?(?:(?:ال|ل|لل)?(?:عام|سنة)\s)?") + rf"(?P<y>{YEARX})"
-                 + "|" + _n(r"(?:(?:من|في)\s)?(?:هذا\s|هذه\s)?(?P<ry>العام|السنة)(?:\s(?P<ryrel>الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|الحالي|الحالية|الجاري|الجارية|المنصرم|الفائت))?")
+                 + "|" + _n(r"(?:(?:من|في)\s)?(?:هذا\s|هذه\s)?(?P<ry>العام|السنة)(?:\s(?P<ryrel>الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|الحالي|الحالية|الجاري|الجارية|المنصرم|الفائت|السابق|السابقة))?")
                  + rf"(?:\s(?P<yy>{YEARX}))?"
                  + "|" + _n(r"(?:(?:من|في)\s)?(?P<this>هذا العام|هذه السنة)"))
         self.part = regex.compile(_n(
@@ -218,8 +218,9 @@ class _Lex:
         NUMW = r"(?:\d{1,3}|[\u0621-\u064a]{3,8}(?:\s[\u0621-\u064a]{3,8})?)"
         UNIT = _n("(?:يوما|يوم|أيام|أسبوعا|أسبوع|أسابيع|شهرا|شهر|أشهر|شهور|عاما|عام|أعوام|سنة|سنوات|سنين)")
         DUAL = _n("(?:يومين|أسبوعين|شهرين|عامين|سنتين)")
+        UNIT1 = _n("(?:يوم|أسبوع|شهر|عام|سنة)")  # "قبل سنوات" (years ago, how many?) is vague
         self.ago = regex.compile(
-            rf"{W}و?(?P<dir>" + _n("منذ|قبل|بعد") + rf")\s(?:(?P<num>{NUMW})\s(?P<unit>{UNIT})|(?P<dual>{DUAL})|(?P<one>{UNIT})){E}")
+            rf"{W}و?(?P<dir>" + _n("منذ|قبل|بعد") + rf")\s(?:(?P<num>{NUMW})\s(?P<unit>{UNIT})|(?P<dual>{DUAL})|(?P<one>{UNIT1})){E}")
         TOD2 = _n("(?:صباح|مساء|ظهر|عصر|فجر|ليلة|ظهيرة|صبيحة|يوم|منتصف ليلة|نهار)")
         self.rel_day = regex.compile(_n(
             rf"{W}(?:(?P<tod>{TOD2})\s)?(?P<w>(?:بعد|قبل)\s(?:الغد|غد|أمس)|أمس الأول|أول أمس|أول من أمس|بالأمس|الأمس|أمس|البارحة|اليوم|غدا|الغد|غد)"
@@ -478,6 +479,15 @@ def _dm_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
                 continue
             if y is None and m.group("y") is None:
                 e = _trim_right(norm, s, e)
+            if d2 is not None and d2 != d1 + 1 and m.group("rsep").strip() == "و":
+                # "5 و7 يناير": two days, not a range; the first is its own row
+                ws = m.start("wd") if m.group("wd") else m.start("d1")
+                first = _Cand(min(s, ws), m.end("d1"), cal=cal, start=[y, mon, d1],
+                              end=[y, mon2, d1], gran="day", prio=5)
+                if y is not None:
+                    first.yfrom = "expression"
+                out.append(first)
+                s, d1, d2 = m.start("d2"), d2, None
             c = _Cand(s, e, cal=cal, start=[y, mon, d1], end=[y, mon2, d2 or d1],
                       gran="day", kind="range" if d2 else "absolute", prio=5,
                       wd=lex.wd.get(m.group("wd")) if m.group("wd") else None)
@@ -861,7 +871,7 @@ def _part_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
             out.append(_Cand(s, e, gran="month", kind="relative", rel=fn, prio=4))
     for m in win.finditer("edge"):
         edge = m.group("edge")
-        s = _skip_prep(norm, m.start())
+        s = m.start("edge")
         if m.group("m1"):
             mon = lex.greg[m.group("m1")]
             y, _ = _yearx(m.group("my")) if m.group("my") else (None, None)
@@ -974,7 +984,7 @@ def _rel_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
             gran = "year"
         out.append(_Cand(s, m.end(), gran=gran, kind="relative", rel=fn, prio=3))
     for m in win.finditer("ago"):
-        if regex.match(_n(r"\s(?:من|على)(?![\w])"), norm[m.end():m.end() + 5]):
+        if regex.match(_n(r"\s(?:من|على)(?![\w])(?!\sالآن)"), norm[m.end():m.end() + 10]):
             continue  # "بعد 67 عاماً من محاولتهما": counted from an event, not from today
         if m.group("dual"):
             n, unit = 2, m.group("dual")
@@ -1134,9 +1144,29 @@ def _post_res():
     return more, wdgap
 
 
+_DAY_BEFORE = None
+
+
+@lru_cache(maxsize=1)
+def _day_before_re() -> "regex.Pattern":
+    # "من 20 إلى 29/5/1437هـ": a bare day before a full numeric date opens a range
+    return regex.compile(_n(r"(?:(?:من|بين)\s)?(?<![\d./-])(?P<d>[0-3]?\d)\s?(?:-|إلى|الى|حتى|و)\s?$"))
+
+
 def _post(norm: str, cs: list[_Cand]) -> list[_Cand]:
     """Year lists (عامي 2013 و2014 و2015), and a weekday absorbed by the date after it."""
     more, wdgap = _post_res()
+    dayb = _day_before_re()
+    prev_e = 0
+    for c in cs:
+        if c.rel is None and c.gran == "day" and c.kind == "absolute" and c.start[2] and \
+                norm[c.s:c.s + 1].isdigit():
+            m = dayb.search(norm, max(prev_e, c.s - 16), c.s)
+            if m and 1 <= int(m.group("d")) < c.start[2]:
+                c.start = [c.start[0], c.start[1], int(m.group("d"))]
+                c.kind = "range"
+                c.s = m.start()
+        prev_e = c.e
     out: list[_Cand] = []
     i = 0
     while i < len(cs):
