@@ -325,6 +325,11 @@ def scan_numbers(norm: str) -> list[NumberSpan]:
 _DIGITS_RE = regex.compile(_DIGITS)
 
 
+@lru_cache(maxsize=8192)
+def _norm_word(word: str) -> str:
+    return normalize(word, NUMBER_NORM)
+
+
 def _split_tokens(s: str) -> list[_Tok] | None:
     """Tokens of a whole phrase by whitespace and dictionary look-up (no regex scan);
     None when any word is not a number word."""
@@ -371,7 +376,8 @@ def parse_number(text: str) -> float | None:
     """
     if not isinstance(text, str):
         return None
-    s = normalize(text, NUMBER_NORM).strip()
+    # number phrases reuse a small vocabulary: normalize word by word, with a cache
+    s = " ".join(_norm_word(w) for w in text.split()).strip()
     if not s:
         return None
     sign = 1.0
