@@ -1,0 +1,194 @@
+"""Tests of the entity extractor (akhbar.extract.entities), on the shipped model."""
+
+from __future__ import annotations
+
+import doctest
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import akhbar
+from akhbar.errors import ConfigError
+from akhbar.extract import entities as ent
+from akhbar.extract.entities import (ENTITY_SCHEMA, canonicalize, extract_entities,
+                                     find_entities, organizations, people, places)
+
+CASES = [json.loads(line) for line in
+         (Path(__file__).parent / "cases" / "entities.jsonl").read_text(encoding="utf-8")
+         .splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_case(case):
+    text = case["text"]
+    rows = find_entities(text)
+    for r in rows:
+        assert text[r["start"]:r["end"]] == r["text"]
+    for exp in case["expect"]:
+        hits = [r for r in rows if r["text"] == exp["text"] and r["label"] == exp["label"]]
+        assert hits, f"{exp} not found in {[(r['text'], r['label']) for r in rows]}"
+        for field in ("role", "canonical"):
+            if field in exp:
+                assert hits[0][field] == exp[field], (field, hits[0])
+    found = {r["text"] for r in rows}
+    for text_absent in case.get("absent", []):
+        assert text_absent not in found
+    if not case["expect"]:
+        assert rows == []
+
+
+@pytest.fixture(scope="module")
+def sample_entities():
+    return extract_entities(akhbar.load_sample())
+
+
+def test_sample_offsets_and_schema(sample_entities):
+    df = sample_entities
+    assert list(df.columns) == list(ENTITY_SCHEMA)
+    assert {c: str(t) for c, t in df.dtypes.items()} == ENTITY_SCHEMA
+    texts = {a.id: a.text for a in akhbar.load_sample()}
+    assert len(df) > 200
+    for r in df.itertuples():
+        assert texts[r.article_id][r.start:r.end] == r.text
+    assert set(df["label"]) <= {"PER", "ORG", "LOC", "MISC"}
+    assert set(df["source"]) <= {"model", "gazetteer", "rule"}
+
+
+# The spelling variants the corpus README lists, plus the same man across articles.
+VARIANTS = [("نجوين فو ترونج", "نجوين فو ترونغ"), ("فان آنه سون", "فان آن سون"),
+            ("نغو لي فان", "نجو لي فان"), ("نغوين مانه كوين", "نغوين مان كوين"),
+            ("لي هواي ترونج", "لي هواي ترونغ"), ("فو فان ثونج", "فو فان ثونغ")]
+
+
+@pytest.mark.parametrize("a,b", VARIANTS)
+def test_readme_variants_share_canonical(sample_entities, a, b):
+    df = sample_entities
+    ca = set(df.loc[df["text"] == a, "canonical"])
+    cb = set(df.loc[df["text"] == b, "canonical"])
+    assert ca and cb, (a, b)
+    assert ca == cb and len(ca) == 1
+
+
+def test_different_people_do_not_merge(sample_entities):
+    df = sample_entities
+    canon = dict(zip(df["text"], df["canonical"]))
+    # Nguyen Phu Trong, Le Hoai Trung and Truong Thi Mai share the syllable ترونغ/ترونج.
+    names = ["نجوين فو ترونج", "لي هواي ترونغ", "ترونج ثي ماي"]
+    assert len({canon[n] for n in names}) == 3
+
+
+def _frame(rows):
+    return pd.DataFrame([{"article_id": a, "text": t, "start": 0, "end": len(t), "label": lab,
+                          "canonical": t, "role": "", "source": "model"}
+                         for a, t, lab in rows])
+
+
+def test_canonicalize_short_mention_joins_only_unique_full_name():
+    df = canonicalize(_frame([
+        ("a", "فان آنه سون", "PER"), ("a", "سون", "PER"),          # joins
+        ("b", "نجوين فو ترونغ", "PER"), ("b", "لي هواي ترونغ", "PER"),
+        ("b", "ترونغ", "PER"),                                      # ambiguous: stays
+        ("c", "سون", "PER"),                                        # other article: stays
+        ("c", "نجوين فو ترونج", "PER"),                             # variant across articles
+    ]))
+    got = list(df["canonical"])
+    assert got[1] == "فان آنه سون"
+    assert got[4] == "ترونغ"
+    assert got[5] == "سون"
+    assert got[6] == got[2]
+    assert got[2] != got[3]
+
+
+def test_canonicalize_hamza_diacritics_and_labels():
+    df = canonicalize(_frame([("a", "إيمانويل ماكرون", "PER"), ("b", "ايمانويل ماكرون", "PER"),
+                              ("a", "الأردن", "LOC"), ("b", "الاردن", "LOC"),
+                              ("b", "الأردن", "ORG")]))
+    assert df["canonical"][0] == df["canonical"][1]
+    assert df["canonical"][2] == df["canonical"][3] == "الأردن"
+    assert df["label"][4] == "ORG"  # labels are kept apart
+
+
+def test_summaries(sample_entities):
+    cols = ["canonical", "label", "variants", "roles", "mentions", "articles"]
+    ppl, orgs, plc = people(sample_entities), organizations(sample_entities), \
+        places(sample_entities)
+    for df in (ppl, orgs, plc):
+        assert list(df.columns) == cols
+    trong = ppl[ppl["variants"].str.contains("نجوين فو ترونغ")].iloc[0]
+    assert "نجوين فو ترونج" in trong["variants"]
+    assert "الأمين العام" in trong["roles"]
+    assert trong["articles"] >= 2
+    assert set(orgs["label"]) == {"ORG"} and set(plc["label"]) == {"LOC"}
+    vn = plc[plc["canonical"] == "فيتنام"].iloc[0]
+    assert vn["mentions"] >= 5
+
+
+def test_empty_and_plain_inputs():
+    df = extract_entities("")
+    assert list(df.columns) == list(ENTITY_SCHEMA) and len(df) == 0
+    assert people(df).empty
+    frame = pd.DataFrame({"id": ["x"], "text": ["زار الرئيس الفرنسي إيمانويل ماكرون بكين"]})
+    out = extract_entities(frame)
+    assert set(out["article_id"]) == {"x"}
+
+
+def test_unknown_backend():
+    with pytest.raises(ConfigError):
+        find_entities("نص", backend="spacy")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهوي ىةءأإآؤئ ًٌٍَُِّْـ،.:()\n0123456789 ",
+               max_size=120))
+def test_offsets_property(text):
+    for r in find_entities(text):
+        assert 0 <= r["start"] < r["end"] <= len(text)
+        assert text[r["start"]:r["end"]] == r["text"]
+
+
+def test_doctests():
+    res = doctest.testmod(ent, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert res.attempted >= 5 and res.failed == 0
+
+
+# ---------------------------------------------------------------- camel backend
+
+
+def test_camel_backend_missing_model_is_a_clear_error(tmp_path):
+    with pytest.raises(ConfigError, match="camel_data -i ner-arabert"):
+        find_entities("زار ماكرون بكين", backend="camel", model_path=tmp_path / "none")
+
+
+def test_camel_backend_loads_a_model_in_camel_layout(tmp_path):
+    torch = pytest.importorskip("torch")
+    transformers = pytest.importorskip("transformers")
+    words = ["زار", "ماكرون", "بكين", "الرئيس", "في"]
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *words]
+    (tmp_path / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
+    tok = transformers.BertTokenizer(str(tmp_path / "vocab.txt"), do_lower_case=False)
+    labels = ["B-LOC", "B-ORG", "B-PERS", "B-MISC", "I-LOC", "I-ORG", "I-PERS", "I-MISC", "O"]
+    config = transformers.BertConfig(vocab_size=len(vocab), hidden_size=8, num_hidden_layers=1,
+                                     num_attention_heads=2, intermediate_size=16,
+                                     num_labels=len(labels),
+                                     id2label=dict(enumerate(labels)),
+                                     label2id={lab: i for i, lab in enumerate(labels)})
+    torch.manual_seed(0)
+    model = transformers.BertForTokenClassification(config)
+    with torch.no_grad():  # make the tiny model say B-PERS for every word piece
+        model.classifier.weight.zero_()
+        model.classifier.bias.zero_()
+        model.classifier.bias[labels.index("B-PERS")] = 5.0
+    model.save_pretrained(tmp_path)
+    tok.save_pretrained(tmp_path)
+    text = "زار ماكرون بكين"
+    rows = find_entities(text, backend="camel", model_path=tmp_path)
+    assert [r["text"] for r in rows] == ["زار", "ماكرون", "بكين"]
+    assert all(r["label"] == "PER" and r["source"] == "model" for r in rows)
+    for r in rows:
+        assert text[r["start"]:r["end"]] == r["text"]
+    df = extract_entities(text, backend="camel", model_path=tmp_path)
+    assert len(df) == 3
