@@ -5,7 +5,8 @@
 Texts: the embedded sample corpus, and the saudinewsnet sample (1000 real articles)
 when the evaluation folder is present (``AKHBAR_EVAL_DIR``, else ``shared/eval`` next to
 the repository, else ``/work/shared/eval``).  Every function runs once to warm up
-(compiled tables, caches), then the best of ``--repeat`` runs is reported.
+(compiled tables, caches), then the best of ``--repeat`` rounds is reported; the
+functions are interleaved within each round, so a busy machine slows them alike.
 
 camel-tools' "normalization" is its documented pipeline: the ``arclean`` CharMapper,
 then ``dediac_ar``, ``normalize_alef_ar``, ``normalize_alef_maksura_ar`` and
@@ -60,17 +61,21 @@ def corpora(limit: int) -> dict[str, list[str]]:
     return out
 
 
-def best_rate(fn, texts: list[str], repeat: int) -> float:
+def best_rates(funcs, texts: list[str], repeat: int) -> dict[str, float]:
+    """Characters per second of each function: best of ``repeat`` rounds, the
+    functions interleaved within every round so that a busy machine slows all alike."""
     n = sum(map(len, texts))
-    for t in texts:
-        fn(t)
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
+    for _, fn in funcs:
         for t in texts:
             fn(t)
-        best = min(best, time.perf_counter() - t0)
-    return n / best
+    best = {label: float("inf") for label, _ in funcs}
+    for _ in range(repeat):
+        for label, fn in funcs:
+            t0 = time.perf_counter()
+            for t in texts:
+                fn(t)
+            best[label] = min(best[label], time.perf_counter() - t0)
+    return {label: n / sec for label, sec in best.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,9 +118,8 @@ def main(argv: list[str] | None = None) -> int:
         n = sum(map(len, texts))
         print(f"\n{name}: {n:,} characters; best of {args.repeat}")
         print(f"{'function':52} {'Mchar/s':>9}")
-        rates = {}
-        for label, fn in funcs:
-            rates[label] = best_rate(fn, texts, args.repeat)
+        rates = best_rates(funcs, texts, args.repeat)
+        for label, _ in funcs:
             print(f"{label:52} {rates[label] / 1e6:9.2f}")
         base = rates["camel-tools arclean+dediac+alef+maksura+teh"]
         off = rates["akhbar normalize_with_offsets (match)"]

@@ -356,7 +356,14 @@ class _Plan:
             mark = np.zeros(0x10000, dtype=bool)
             base[[ord(c) for c in _COMPOSE_BASES]] = True
             mark[[ord(c) for c in _COMPOSE_MARKS]] = True
-            self._luts = (length, isws, base, mark)
+            # what each character becomes when it becomes exactly one character
+            out = np.arange(0x10000, dtype=np.uint32)
+            for c, v in self.cmap.items():
+                if len(v) == 1:
+                    out[ord(c)] = ord(v)
+            for c in self.ws:
+                out[ord(c)] = 0x20
+            self._luts = (length, isws, base, mark, out)
         return self._luts
 
     def finish(self, text: str) -> str:
@@ -472,21 +479,38 @@ _ARRAY_DENSITY = 1 / 40
 def _with_offsets_arrays(plan: _Plan, text: str):
     """normalize_with_offsets by arrays; None if the lengths do not add up."""
     import numpy as np
-    norm = _normalize(plan, text)
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    length, isws, base, mark = plan.luts()
+    length, isws, base, mark, one = plan.luts()
     bmp = codes < 0x10000
     idx = np.where(bmp, codes, 0)
     out_len = np.where(bmp, length[idx], 0 if plan.default_delete else 1)
+    bases = None
     if plan.has_marks(text):
         paired = np.zeros(len(codes), dtype=bool)
         paired[1:] = mark[idx[1:]] & base[idx[:-1]] & bmp[1:] & bmp[:-1]
         out_len[paired] = 0
-        out_len[np.flatnonzero(paired) - 1] = 1
+        bases = np.flatnonzero(paired) - 1
+        out_len[bases] = 1
     if plan.ws:
         pos = np.flatnonzero(out_len)
         w = isws[idx[pos]] & bmp[pos]
         out_len[pos[1:][w[1:] & w[:-1]]] = 0
+    norm = None
+    if not (out_len > 1).any():
+        # every kept character becomes one character: build the string from arrays
+        keep = np.flatnonzero(out_len)
+        oc = np.where(bmp[keep], one[idx[keep]], codes[keep])
+        if bases is not None and len(bases):
+            for b in bases.tolist():
+                rep = plan.replacement(text[b:b + 2])
+                if len(rep) != 1:
+                    oc = None
+                    break
+                oc[np.searchsorted(keep, b)] = ord(rep)
+        if oc is not None:
+            norm = oc.astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
+    if norm is None:
+        norm = _normalize(plan, text)
     if int(out_len.sum()) != len(norm):  # pragma: no cover - a safety net
         return None
     n = len(codes)
