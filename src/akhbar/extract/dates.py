@@ -95,7 +95,7 @@ class _Lex:
         add([_n(w) for w in ("مطلع", "بداية", "أوائل", "مستهل", "مفتتح", "أول", "منتصف",
                              "أواسط", "نهاية", "أواخر", "ختام", "آخر", "أخر", "نهايات",
                              "بدايات")], "edge")
-        add([_n(w) for w in ("اليوم", "أمس", "الأمس", "بالأمس", "غدا", "غد", "الغد", "البارحة")],
+        add([_n(w) for w in ("اليوم", "أمس", "الأمس", "بالأمس", "غدا", "غد", "الغد", "البارحة", "بكرة", "بكرا")],
             "relday")
         add([_n(w) for w in ("الأسبوع", "الشهر", "العام", "السنة")], "relper")
         add(self.wd, "wd")
@@ -124,7 +124,7 @@ class _Lex:
         YFILL = _n(r"(?:\s?,\s?|\s?)(?:(?:من\s|في\s)?(?:ال|لل|ل)?(?:عام|سنة)\s?)?")
         DFILL = _n(r"\s?(?:من\s)?(?:شهر\s)?")
         TOD = _n("(?:صباح|مساء|ظهر|عصر|فجر|ليلة|ظهيرة|صبيحة|يوم)")
-        WDPRE = _n(rf"(?:{TOD}\s)?(?P<wd>{WD})\s?,?\s?(?:(?:الموافق|المقبل|القادم|الماضي)\s?,?\s?)?")
+        WDPRE = _n(rf"(?:{TOD}\s)?(?P<wd>{WD})\s?,?\s?(?:(?:الموافق|المقبل|القادم|الماضي|في)\s?,?\s?)?")
         DAYPRE = _n(r"(?:(?:صباح|مساء|ظهر|عصر|فجر|ليلة|ظهيرة|صبيحة)\s)?(?:يوم|يومي)\s")
         WDPRE = f"(?:{WDPRE}|{W}{DAYPRE})"
         RSEP = _n(r"\s?(?:-|–|—|/|و|إلى|الى|حتى|ولغاية|لغاية)\s?")
@@ -223,10 +223,10 @@ class _Lex:
             rf"{W}و?(?P<dir>" + _n("منذ|قبل|بعد") + rf")\s(?:(?P<num>{NUMW})\s(?P<unit>{UNIT})|(?P<dual>{DUAL})|(?P<one>{UNIT1})){E}")
         TOD2 = _n("(?:صباح|مساء|ظهر|عصر|فجر|ليلة|ظهيرة|صبيحة|يوم|منتصف ليلة|نهار)")
         self.rel_day = regex.compile(_n(
-            rf"{W}(?:(?P<tod>{TOD2})\s)?(?P<w>(?:بعد|قبل)\s(?:الغد|غد|أمس)|أمس الأول|أول أمس|أول من أمس|بالأمس|الأمس|أمس|البارحة|اليوم|غدا|الغد|غد)"
+            rf"{W}(?:(?P<tod>{TOD2})\s)?(?P<w>(?:بعد|قبل)\s(?:الغد|غد|أمس)|أمس الأول|أول أمس|أول من أمس|بالأمس|الأمس|أمس|البارحة|اليوم|غدا|الغد|غد|بكرة|بكرا)"
             rf"(?:\s(?P<wd>{WD}))?{E}"))
         PER = _n("(?P<per>الأسبوع|الشهر|العام|السنة)")
-        PREL = _n("(?P<rel>الماضي|الماضية|الفائت|الفائتة|المنصرم|المنصرمة|السابق|السابقة|المقبل|المقبلة|القادم|القادمة|التالي|التالية|الحالي|الحالية|الجاري|الجارية|المنقضي)")
+        PREL = _n("(?P<rel>الجاي|الماضي|الماضية|الفائت|الفائتة|المنصرم|المنصرمة|السابق|السابقة|المقبل|المقبلة|القادم|القادمة|التالي|التالية|الحالي|الحالية|الجاري|الجارية|المنقضي)")
         self.rel_period = regex.compile(
             rf"{W}[وبلف]?(?:" + _n(r"(?P<this>هذا|هذه)\s") + rf")?{PER}(?:\s{PREL})?{E}")
         self.rel_wd = regex.compile(
@@ -390,7 +390,7 @@ def _add_months(d: date, n: int) -> date:
 
 _PAST = {_n(w) for w in ("الماضي", "الماضية", "الفائت", "الفائتة", "المنصرم", "المنصرمة",
                          "السابق", "السابقة", "المنقضي")}
-_NEXT = {_n(w) for w in ("المقبل", "المقبلة", "القادم", "القادمة", "التالي", "التالية")}
+_NEXT = {_n(w) for w in ("المقبل", "المقبلة", "القادم", "القادمة", "التالي", "التالية", "الجاي")}
 
 
 def _rel_offset(word: str | None) -> int:
@@ -409,7 +409,7 @@ class _Cand:
     """One date expression found in the normalized text, before resolution."""
 
     __slots__ = ("s", "e", "cal", "start", "end", "gran", "kind", "rel", "prio", "wd", "yfrom",
-                 "dir", "bare_wd", "yrel")
+                 "dir", "bare_wd", "yrel", "nth")
 
     def __init__(self, s, e, *, cal="gregorian", start=None, end=None, gran="day",
                  kind="absolute", rel=None, prio=0, wd=None):
@@ -426,6 +426,7 @@ class _Cand:
         self.dir = 0            # -1: "الماضي" (the last such date), 1: "المقبل" (the next one)
         self.bare_wd = False    # a weekday alone, which a following date absorbs
         self.yrel = None        # "من العام المقبل": the year is the anchor's plus this
+        self.nth = None         # weekday + ordinal: maybe the nth such weekday of the month
 
     def needs_year(self) -> bool:
         return self.rel is None and self.start is not None and (
@@ -479,6 +480,13 @@ def _dm_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
                 continue
             if y is None and m.group("y") is None:
                 e = _trim_right(norm, s, e)
+            if hij and mon == 2 and y is None and not m.group("d1")[0].isalpha() and \
+                    _n("شهر") not in m.group(0):
+                continue  # "فاز 3 صفر": a score (صفر = zero), not 3 Safar
+            nth = None
+            if m.group("wd") and d2 is None and d1 <= 5 and m.group("d1")[0].isalpha() and \
+                    not norm[m.end("wd"):m.start("d1")].strip():
+                nth = d1  # "الثلاثاء الثالث من أيلول": the third Tuesday, or the 3rd if it is one
             if d2 is not None and d2 != d1 + 1 and m.group("rsep").strip() == "و":
                 # "5 و7 يناير": two days, not a range; the first is its own row
                 ws = m.start("wd") if m.group("wd") else m.start("d1")
@@ -492,6 +500,7 @@ def _dm_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
                       gran="day", kind="range" if d2 else "absolute", prio=5,
                       wd=lex.wd.get(m.group("wd")) if m.group("wd") else None)
             c.dir = _rel_offset(m.group("mrel"))
+            c.nth = nth
             if m.group("yrel") is not None or (m.group(0).rstrip().endswith((_n("العام"), _n("السنة")))
                                                and not m.group("mrel") and not m.group("y")):
                 c.yrel = _rel_offset(m.group("yrel"))
@@ -666,7 +675,7 @@ def _year_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
             continue
         if cal == "hijri" and not 1200 <= y <= 1600:
             continue
-        if ycal is None and 1350 <= y <= 1500:  # Hijri 1350 = 1931 CE: a bare 14xx is Hijri
+        if ycal is None and 1350 <= y <= 1470:  # Hijri 1350-1470 = 1931-2048 CE: a bare 14xx is Hijri
             cal = "hijri"
         pre = m.group("pre")
         s = m.start()
@@ -722,7 +731,7 @@ def _year_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
             continue
         if sep == "/" and y2 != y1 + 1:
             continue
-        cal = "hijri" if "hijri" in (c1, c2) or 1300 <= y1 <= 1500 else "gregorian"
+        cal = "hijri" if "hijri" in (c1, c2) or 1350 <= y1 <= 1470 else "gregorian"
         lo, hi = (1200, 1600) if cal == "hijri" else (1900, 2100)
         if not (lo <= y1 <= hi and lo <= y2 <= hi):
             continue
@@ -875,6 +884,12 @@ def _part_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
         if m.group("m1"):
             mon = lex.greg[m.group("m1")]
             y, _ = _yearx(m.group("my")) if m.group("my") else (None, None)
+            if edge == _n("أول"):
+                # "أول شباط" is the 1st of February (Levant), not "early February"
+                c = _Cand(s, m.end(), start=[y, mon, 1], end=[y, mon, 1], gran="day", prio=6)
+                c.dir = _rel_offset(m.group("mrel"))
+                out.append(c)
+                continue
             if edge in _EDGE_EARLY:
                 d0, d1 = 1, 10
             elif edge in _EDGE_MID:
@@ -951,7 +966,7 @@ def _rel_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
             off = 0
         elif w in (_n("الغد"), _n("غد")) and not tod:
             continue
-        elif w in (_n("غدا"), _n("الغد"), _n("غد")):
+        elif w in (_n("غدا"), _n("الغد"), _n("غد"), _n("بكرة"), _n("بكرا")):
             off = 1
         elif w.startswith(_n("بعد")):
             off = 2
@@ -1201,6 +1216,11 @@ def _recurring_re() -> regex.Pattern:
     return regex.compile(_n(r"\s?(?:من\s)?كل\s(?:عام|سنة|شهر|أسبوع)(?![\w])"))
 
 
+@lru_cache(maxsize=1)
+def _bc_re() -> regex.Pattern:
+    return regex.compile(_n(r"\s?(?:ق\.?\s?م(?![\w])|قبل الميلاد)"))
+
+
 def _sentence_ends(norm: str) -> list[int]:
     return [m.start() for m in _lex().sent.finditer(norm)] + [len(norm)]
 
@@ -1256,7 +1276,7 @@ def _fill_years(norm: str, cs: list[_Cand], anchor: date | None) -> None:
             continue
         best = None
         years = [anchor.year - 1, anchor.year, anchor.year + 1]
-        if c.wd is not None and c.gran == "day" and c.start[2]:
+        if c.wd is not None and c.gran == "day" and c.start[2] and not c.nth:
             # "الخميس 15 أغسطس": the year in which 15 August is a Thursday, if one is near
             fit = [y for y in years if (d := _span_dates("gregorian", y, c.start[1], c.start[2], False))
                    and d.weekday() == c.wd]
@@ -1273,6 +1293,21 @@ def _fill_years(norm: str, cs: list[_Cand], anchor: date | None) -> None:
             c.start[0] = c.start[0] or y
             c.end[0] = c.end[0] or (y + 1 if (c.end[1] or 0) < (c.start[1] or 0) else y)
             c.yfrom = "anchor"
+
+
+def _apply_nth(c: _Cand) -> None:
+    """Weekday + small ordinal: the date itself if its weekday agrees, else the nth weekday."""
+    y, mo, d = c.start
+    try:
+        if date(y, mo, d).weekday() == c.wd:
+            return
+    except ValueError:
+        pass
+    first = date(y, mo, 1)
+    day = 1 + (c.wd - first.weekday()) % 7 + 7 * (c.nth - 1)
+    if day <= _last_day(y, mo):
+        c.start = [y, mo, day]
+        c.end = [y, mo, day]
 
 
 def find_dates(text: str, *, published: date | None = None,
@@ -1307,6 +1342,8 @@ def find_dates(text: str, *, published: date | None = None,
     # "في غرة شوال من كل عام": a recurring day, not a date
     rec = _recurring_re()
     chosen = [c for c in chosen if not (c.gran in ("day", "month") and rec.match(norm, c.e))]
+    bc = _bc_re()
+    chosen = [c for c in chosen if not bc.match(norm, c.e)]  # "1500 قبل الميلاد": BC, unsupported
     if published is not None:
         anchor, alabel = published, f"published:{published.isoformat()}"
     elif reference_date is not None:
@@ -1314,6 +1351,9 @@ def find_dates(text: str, *, published: date | None = None,
     else:
         anchor, alabel = None, ""
     _fill_years(norm, chosen, anchor)
+    for c in chosen:
+        if c.nth and c.wd is not None and c.cal == "gregorian" and c.start[0] is not None:
+            _apply_nth(c)
     rows = []
     for c in chosen:
         s, e = omap.span(c.s, c.e)
