@@ -9,6 +9,8 @@ cannot drift apart.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from akhbar.extract import _ner_lexicon as lex
 
 #: Bump when the features change; the training script writes it into the model's
@@ -29,56 +31,50 @@ def _shape(tok: str) -> str:
     return "punct:" + tok if len(tok) == 1 else "other"
 
 
+@lru_cache(maxsize=100_000)
+def _props(tok: str) -> tuple:
+    """Context-free properties of one token, cached: news repeats its words."""
+    k = lex.key(tok)
+    kt = k.rstrip(_TRAIL) or k
+    _, stem = lex.strip_clitic(kt)
+    if stem.startswith("ال") and len(stem) > 4:
+        stem = stem[2:]
+    titles = lex.titles()
+    title = titles.get(k)
+    if title is None:
+        c, rest = lex.strip_clitic(k, titles)
+        title = titles.get(rest) if c else None
+    heads = lex.org_heads()
+    head = k in heads or bool(lex.strip_clitic(k, heads)[0])
+    names = lex.given_names()
+    given = k in names or bool(lex.strip_clitic(k, names)[0])
+    t = tok.rstrip(_TRAIL) or tok
+    zk = int(lex.zipf(t))
+    c, _ = lex.strip_clitic(lex.key(t))
+    zs = int(lex.zipf(t[len(c):])) if c and len(t) > len(c) + 1 else zk
+    return k, stem, title, head, given, k in lex.stopwords(), zk, zs
+
+
 def token_info(toks: list[str]) -> dict[str, list]:
     """Per-token keys, stems, gazetteer tags and trigger flags of a token sequence."""
-    keys = [lex.key(t) for t in toks]
-    stems = []
-    for k in keys:
-        k = k.rstrip(_TRAIL) or k
-        _, rest = lex.strip_clitic(k)
-        if rest.startswith("ال") and len(rest) > 4:
-            rest = rest[2:]
-        stems.append(rest)
+    props = [_props(t) for t in toks]
+    keys = [p[0] for p in props]
     gaz = ["O"] * len(keys)
-    for i, j, label, _ in lex.gazetteer_spans(keys):
+    spans = lex.gazetteer_spans(keys)
+    for i, j, label, _ in spans:
         gaz[i] = "B-" + label
         for m in range(i + 1, j):
             gaz[m] = "I-" + label
-    titles, heads, stop = lex.titles(), lex.org_heads(), lex.stopwords()
-    title = []
-    head = []
-    for k in keys:
-        t = titles.get(k)
-        if t is None:
-            c, rest = lex.strip_clitic(k, titles)
-            t = titles.get(rest) if c else None
-        title.append(t)
-        h = k in heads
-        if not h:
-            c, rest = lex.strip_clitic(k, heads)
-            h = bool(c)
-        head.append(h)
-    names = lex.given_names()
-    given = []
-    for k in keys:
-        g = k in names
-        if not g:
-            c, rest = lex.strip_clitic(k, names)
-            g = bool(c)
-        given.append(g)
-    zk = [int(lex.zipf(t.rstrip(_TRAIL) or t)) for t in toks]
-    zs = []
-    for t in toks:
-        t = t.rstrip(_TRAIL) or t
-        c, _ = lex.strip_clitic(lex.key(t))
-        zs.append(int(lex.zipf(t[len(c):])) if c and len(t) > len(c) + 1 else zk[len(zs)])
-    return {"zk": zk, "zs": zs, "given": given, "keys": keys, "stems": stems, "gaz": gaz, "title": title, "head": head,
-            "stop": [k in stop for k in keys]}
+    return {"keys": keys, "stems": [p[1] for p in props], "title": [p[2] for p in props],
+            "head": [p[3] for p in props], "given": [p[4] for p in props],
+            "stop": [p[5] for p in props], "zk": [p[6] for p in props],
+            "zs": [p[7] for p in props], "gaz": gaz, "gaz_spans": spans}
 
 
-def sent_features(toks: list[str]) -> list[list[str]]:
-    """CRF feature strings for every token of one sentence."""
-    info = token_info(toks)
+def sent_features(toks: list[str], info: dict | None = None) -> list[list[str]]:
+    """CRF feature strings for every token of one sentence (``info``: its token_info)."""
+    if info is None:
+        info = token_info(toks)
     keys, stems, gaz = info["keys"], info["stems"], info["gaz"]
     title, head, stop = info["title"], info["head"], info["stop"]
     given = info["given"]

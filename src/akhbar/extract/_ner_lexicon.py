@@ -130,31 +130,43 @@ def gazetteer_first_words() -> frozenset[str]:
     return frozenset(k[0] for k in gazetteer()[0])
 
 
+@lru_cache(maxsize=1)
+def _lengths_by_first() -> dict[str, tuple[int, ...]]:
+    out: dict[str, set[int]] = {}
+    for k in gazetteer()[0]:
+        out.setdefault(k[0], set()).add(len(k))
+    return {w: tuple(sorted(v, reverse=True)) for w, v in out.items()}
+
+
+@lru_cache(maxsize=100_000)
+def _gaz_heads(k0: str) -> tuple[str, ...]:
+    """The forms under which a token can open a gazetteer name (with/without clitic)."""
+    first = _lengths_by_first()
+    heads = [k0] if k0 in first else []
+    c, rest = strip_clitic(k0, first)
+    if c:
+        heads.append(rest)
+    return tuple(heads)
+
+
 def gazetteer_spans(keys: list[str]) -> list[tuple[int, int, str, str]]:
     """Longest gazetteer matches over a token-key sequence: (i, j, label, canonical).
 
     The first token of a match may carry a leading clitic (``وفيتنام``, ``بالصين``).
     """
-    gaz, maxlen = gazetteer()
-    first = gazetteer_first_words()
+    gaz = gazetteer()[0]
+    lengths = _lengths_by_first()
     out = []
     i, n = 0, len(keys)
     while i < n:
         hit = None
-        k0 = keys[i]
-        heads = [k0]
-        _, rest = strip_clitic(k0, first)
-        if rest != k0:
-            heads.append(rest)
-        for j in range(min(n, i + maxlen), i, -1):
-            tail = tuple(keys[i + 1:j])
-            for h in heads:
-                val = gaz.get((h, *tail))
-                if val is not None:
-                    hit = (i, j, *val)
-                    break
-            if hit:
-                break
+        for h in _gaz_heads(keys[i]):
+            for ln in lengths[h]:  # longest first
+                if i + ln <= n and (hit is None or ln > hit[1] - i):
+                    val = gaz.get((h, *keys[i + 1:i + ln]))
+                    if val is not None:
+                        hit = (i, i + ln, *val)
+                        break
         if hit:
             out.append(hit)
             i = hit[1]

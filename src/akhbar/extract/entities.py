@@ -222,17 +222,21 @@ def tag_tokens(toks: list[str]) -> tuple[list[str], list[str]]:
     >>> tag_tokens(["قال", "الرئيس", "فو", "فان", "ثونج"])[0]
     ['O', 'O', 'B-PER', 'I-PER', 'I-PER']
     """
-    if not toks:
-        return [], []
-    tags = list(_crf().tag(sent_features(toks)))
-    src = ["model" if t != "O" else "" for t in tags]
+    return _tag(toks)[:2]
+
+
+def _tag(toks: list[str]) -> tuple[list[str], list[str], dict]:
     info = token_info(toks)
+    if not toks:
+        return [], [], info
+    tags = list(_crf().tag(sent_features(toks, info)))
+    src = ["model" if t != "O" else "" for t in tags]
     for rule in _RULES:
         rule(toks, info["keys"], info, tags, src)
     for i, t in enumerate(tags):
         if t != "O" and not src[i]:
             src[i] = "model"
-    return tags, src
+    return tags, src, info
 
 
 def _split_org_names(toks, keys, info, tags, src=None) -> None:
@@ -263,15 +267,16 @@ def _title_cleanup(toks, keys, info, tags, src) -> None:
 
 def _gazetteer_rule(toks, keys, info, tags, src) -> None:
     """Gazetteer names the model missed entirely."""
-    spans = lex.gazetteer_spans(keys)
+    spans = info["gaz_spans"]
     # Two names the model ran together: الأمم المتحدة | واليونسكو.
     for (_, j1, _, _), (i2, j2, lab2, _) in zip(spans, spans[1:]):
         if i2 == j1 and keys[i2].startswith("و") and tags[i2].startswith("I-"):
             tags[i2] = "B-" + tags[i2][2:]
             src[i2] = "gazetteer"
-    # A model span that runs into a gazetteer name at its end: ترونغ زار | لاوس.
+    # A person span that runs into a gazetteer name at its end: ترونغ زار | لاوس
+    # (organizations may end with a place: جامعة القاهرة).
     for gi, gj, glab, _ in spans:
-        if tags[gi].startswith("I-") and tags[gi][2:] != glab and \
+        if tags[gi] == "I-PER" and \
                 (gj == len(tags) or not tags[gj].startswith("I-")):
             tags[gi] = "B-" + glab
             for m in range(gi + 1, gj):
@@ -511,12 +516,12 @@ def find_entities(text: str, *, published=None, backend: str = "default",
         if backend == "camel":
             tags = _camel_tags(toks, options.get("model_path"))
             src = ["model" if t != "O" else "" for t in tags]
+            info = token_info(toks)
         else:
-            tags, src = tag_tokens(toks)
-        info = token_info(toks)
+            tags, src, info = _tag(toks)
         keys = info["keys"]
         labels = [t[2:] if t != "O" else "" for t in tags]
-        gaz = {(i, j): (lab, canon) for i, j, lab, canon in lex.gazetteer_spans(keys)}
+        gaz = {(i, j): (lab, canon) for i, j, lab, canon in info["gaz_spans"]}
         for i, j, label in _spans(tags):
             ns, ne = matches[i].start(), matches[j - 1].end()
             # Leave out a leading clitic when what follows is a name we know.
