@@ -161,7 +161,7 @@ class _Lex:
             + _n(r"\s?(?P<sep>-|–|و|إلى|الى|حتى|وحتى)\s?(?:شهر\s)?") + rf"(?P<m2>{MON}){YFILL}(?P<y>{YEARX})")
         # holidays fixed in the Hijri calendar (and Christmas)
         self.holiday = regex.compile(_n(
-            rf"{W}(?P<h>عيد الفطر|عيد الأضحى|رأس السنة الهجرية|يوم عرفة|عيد الميلاد المجيد|عيد الميلاد)"
+            rf"{W}[وبلف]?(?P<h>عيد الفطر|عيد الأضحى|رأس السنة الهجرية|يوم عرفة|عيد الميلاد المجيد|عيد الميلاد)"
             rf"(?:\s(?:المبارك|السعيد){E})?") + rf"(?:{YFILL}(?P<y>{YEARX}))?(?![\w])")
         # Years in a year context.
         YADJ = _n("(?:الجديد|المالي|الدراسي|التدريبي|الميلادي|الهجري|الماضي|الحالي|الجاري|"
@@ -591,18 +591,19 @@ def _my_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
                          gran="month", kind="range", prio=5))
     for m in win.finditer("holiday"):
         h = m.group("h")
+        hs = m.start("h")
         y, ycal = _yearx(m.group("y"))
         if h.startswith(_n("عيد الميلاد")):
-            out.append(_Cand(m.start(), m.end(), start=[y, 12, 25], end=[y, 12, 25], gran="day",
+            out.append(_Cand(hs, m.end(), start=[y, 12, 25], end=[y, 12, 25], gran="day",
                              prio=3))
             continue
         hm, hd = _HOLIDAYS[h]
         if y is not None and ycal != "hijri" and not 1300 <= y <= 1500:
-            c = _hijri_month_in_year(hm, y, m.start(), m.end(), hd)
+            c = _hijri_month_in_year(hm, y, hs, m.end(), hd)
             if c:
                 out.append(c)
             continue
-        out.append(_Cand(m.start(), m.end(), cal="hijri", start=[y, hm, hd], end=[y, hm, hd],
+        out.append(_Cand(hs, m.end(), cal="hijri", start=[y, hm, hd], end=[y, hm, hd],
                          gran="day", prio=3))
 
 
@@ -1213,7 +1214,7 @@ def _post(norm: str, cs: list[_Cand]) -> list[_Cand]:
 
 @lru_cache(maxsize=1)
 def _recurring_re() -> regex.Pattern:
-    return regex.compile(_n(r"\s?(?:من\s)?كل\s(?:عام|سنة|شهر|أسبوع)(?![\w])"))
+    return regex.compile(_n(r"[^.,;:!?\n]{0,24}?\s?(?:من\s)?كل\s(?:عام|سنة|شهر|أسبوع)(?![\w])"))
 
 
 @lru_cache(maxsize=1)
@@ -1341,7 +1342,8 @@ def find_dates(text: str, *, published: date | None = None,
     chosen = _post(norm, _merge_ranges(norm, _select(cands)))
     # "في غرة شوال من كل عام": a recurring day, not a date
     rec = _recurring_re()
-    chosen = [c for c in chosen if not (c.gran in ("day", "month") and rec.match(norm, c.e))]
+    chosen = [c for c in chosen if not (c.gran in ("day", "month") and c.rel is None and
+                                        rec.match(norm, c.e, min(len(norm), c.e + 30)))]
     bc = _bc_re()
     chosen = [c for c in chosen if not bc.match(norm, c.e)]  # "1500 قبل الميلاد": BC, unsupported
     if published is not None:
