@@ -232,6 +232,7 @@ def _lex() -> _Lex:
 _WORD = regex.compile(r"\s{0,2}(?P<w>[\p{L}\u0640]{1,30})(?![\p{L}\d])")
 _HEAD = regex.compile(r"\s{0,2}(?:[)\]]\s{0,2})?(?P<w>[\p{L}\u0640]{1,30})(?![\p{L}\d])")
 _ARABIC = regex.compile(r"[\u0600-\u06ff]")
+_TIME_OF_DAY = regex.compile(r"\s{1,2}(?:من\s{1,2})?(?:ال)?(?:مساء|صباح|ظهر|عصر|فجر|ليل)")
 # small patterns used per number, compiled once
 _SPACES = regex.compile(r"\s{1,3}")
 _OUT_OF_EVERY = regex.compile(r"\s{1,2}من\s{1,2}كل(?!\p{L})")
@@ -491,7 +492,7 @@ def find_statistics(text: str, *, published=None, **_) -> list[dict]:
             continue
         nxt = nums[i + 1] if i + 1 < len(nums) else None
         consumed = 1
-        st = _read(lex, norm, n, nxt, is_article)
+        st = _read(lex, norm, n, nxt, is_article, is_blocked)
         if st is not None and st is not False:
             st, consumed = st
             stats.append(st)
@@ -528,7 +529,8 @@ def _scale_of(n: NumberSpan) -> float:
     return n.scale
 
 
-def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_article):
+def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_article,
+          is_blocked=lambda a, b: False):
     """Read number ``n`` in context: ``(_Stat, numbers consumed)``, ``None`` (not a
     statistic) or ``False`` (not a statistic, and a dash-joined partner is not either)."""
     a, b = n.start, n.end
@@ -560,9 +562,10 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
         return None                                           # HNNG 32, COP 28
     if a > 0 and norm[a - 1] == "+" or b < len(norm) and norm[b] == "+":
         return None                                           # 5+1: a name, a formula
-    if _WORD.match(norm, b) and _WORD.match(norm, b).group("w") in ctx["time_after"] \
-            and not n.words and n.value <= 24:
-        return None                                           # 10 مساءً: a time
+    if not n.words and n.value <= 24 and (
+            _WORD.match(norm, b) and _WORD.match(norm, b).group("w") in ctx["time_after"]
+            or _TIME_OF_DAY.match(norm, b)):
+        return None                                           # 10 مساءً، الـ6 من مساء: a time
     if prev in ctx["phone"] or prev in ctx["ratio_before"] or \
             _OUT_OF_EVERY.match(norm[b:b + 12]):
         return None                                           # phones; 1 in 4, 6 out of 10
@@ -578,7 +581,7 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
     if n.words and n.n_tokens == 1 and n.first_kind == "fraction":
         return None                                           # نصف المدة: a share, not a count
     single_word = n.words and n.n_tokens == 1 and n.first_kind in (
-        "unit", "ten", "fraction", "scale", "scale_dual")
+        "unit", "ten", "teen", "tens", "fraction", "scale", "scale_dual")
     if n.words and n.n_tokens == 1 and n.first_kind == "unit" and n.value <= 2:
         return None                                           # واحد، أحد، اثنين
     if n.words and n.prefix in ("ل", "ب", "ف") and norm[a:b] == "ست":
@@ -611,6 +614,8 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
             v1, v2 = n.value, nxt.value
             if not n.has_scale and nxt.has_scale and v1 < 1000:
                 v1 = v1 * _scale_of(nxt)
+            if dash and (n.value == 0 or nxt.value == 0):
+                return False                                  # صفر-3: a score
             if dash and not (v1 < v2):
                 if is_int and (n.value < 30 or 1900 <= n.value <= 2100):
                     return False                              # 2-1 (a score), 2021-2030
@@ -630,6 +635,9 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
     # --- what follows
     kind, unit, unit_norm, currency = "count", None, "", None
     after = _unit_after(lex, norm, end)
+    if after is None and norm[max(0, left - 2):left].strip() in ("(", "((") \
+            and norm[end:end + 2].strip().startswith(")"):
+        after = _unit_after(lex, norm, norm.index(")", end) + 1)    # (40000) ريال
     if after is None and nxt is None or after is None:
         sm = lex.symbol_before_re.search(norm, max(0, left - 6), left)
         if sm:
@@ -653,6 +661,8 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
                 and not n.prefix:
             return _Stat(a, b, n.value, "ordinal"), 1         # المركز 3، الدورة 78
         noun = _noun_after(lex, norm, end, is_article)
+        if noun and is_blocked(*noun[0]):
+            noun = None                                       # الـ 7 يوم الجمعة: a date
         pm = _before(lex, "percent_before", norm, left)
         if noun:
             (ua, ub), words = noun
@@ -727,7 +737,11 @@ def _ordinals(lex: _Lex, norm: str, is_blocked, is_article) -> list[_Stat]:
             if before.endswith("ات") or before in lex.plurals:
                 out.append(_Stat(a, b, float(m.group("d")), "count"))   # الساعات الـ24
                 continue
+            if _TIME_OF_DAY.match(norm, b):
+                continue                          # عند الـ6 من مساء: a clock time
             noun = _noun_after(lex, norm, b, is_article)
+            if noun and is_blocked(*noun[0]):
+                noun = None
             if noun and noun[1][0][:1] in ("ب", "ل", "ك") and noun[1][0] not in lex.plurals \
                     and _n(noun[1][0]) not in lex.plural_values:
                 noun = None                       # مباراته الـ 340 بقميص الفريق: a rank
