@@ -1,0 +1,86 @@
+"""Articles per second of akhbar's entity extractor.
+
+    python benchmarks/bench_entities.py [--repeat 3] [--limit 1000]
+
+Articles: the embedded sample corpus (5), and the saudinewsnet sample (1000 real Saudi
+articles, July-August 2015) when the evaluation folder is present (``AKHBAR_EVAL_DIR``,
+else ``shared/eval`` next to the repository, else ``/work/shared/eval``); it is read
+from there, never copied.  ``find_entities`` runs on each article's whole text (one
+process, default backend); ``extract_entities`` adds the corpus-wide canonicalization.
+Each figure is the best of ``--repeat`` runs after one warm-up run (the warm-up loads
+the CRF model and the lexicons).  camel-tools' NER (the anchor) needs a model that is
+not installed here, so it is reported as not run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+
+def eval_dir() -> Path | None:
+    for cand in (os.environ.get("AKHBAR_EVAL_DIR"), ROOT.parent / "shared" / "eval",
+                 Path("/work/shared/eval")):
+        if cand and Path(cand).is_dir():
+            return Path(cand)
+    return None
+
+
+def articles(limit: int) -> dict[str, list[str]]:
+    import akhbar
+    sets = {"sample (5)": [a.text for a in akhbar.load_sample()]}
+    d = eval_dir()
+    snn = d / "saudinewsnet" / "saudinewsnet_sample1000.jsonl" if d else None
+    if snn and snn.is_file():
+        texts = []
+        with snn.open(encoding="utf-8") as f:
+            for i, line in enumerate(f):
+                if i >= limit:
+                    break
+                texts.append(json.loads(line).get("content") or "")
+        sets[f"saudinewsnet ({len(texts)})"] = texts
+    return sets
+
+
+def best(fn, repeat: int) -> float:
+    fn()
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--limit", type=int, default=1000)
+    args = ap.parse_args(argv)
+    import pandas as pd
+
+    from akhbar.extract.entities import extract_entities, find_entities
+
+    print(f"{'set':<20} {'stage':<18} {'articles/s':>11} {'MB/s':>7} {'mentions':>9}")
+    for name, texts in articles(args.limit).items():
+        mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+        n_rows = sum(len(find_entities(t)) for t in texts)
+        dt = best(lambda: [find_entities(t) for t in texts], args.repeat)
+        print(f"{name:<20} {'find_entities':<18} {len(texts) / dt:11.1f} {mb / dt:7.2f} {n_rows:9d}")
+        frame = pd.DataFrame({"id": range(len(texts)), "text": texts})
+        dt = best(lambda: extract_entities(frame), args.repeat)
+        print(f"{name:<20} {'extract_entities':<18} {len(texts) / dt:11.1f} {mb / dt:7.2f}")
+    print("anchor: camel-tools NERecognizer (CAMeLBERT) not installed here (no download "
+          "allowed); not run")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
