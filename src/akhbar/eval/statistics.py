@@ -237,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="where to write the Duckling failures ('' to skip)")
     args = ap.parse_args(argv)
     sentences, phrases = load_set()
-    for split in ("dev", "heldout1", "heldout2", "all"):
+    for split in ("dev", "heldout1", "heldout2", "heldout3", "all"):
         part = [r for r in sentences if split == "all" or r.get("split") == split]
         if not part:
             continue

@@ -232,6 +232,7 @@ def _lex() -> _Lex:
 _WORD = regex.compile(r"\s{0,2}(?P<w>[\p{L}\u0640]{1,30})(?![\p{L}\d])")
 _HEAD = regex.compile(r"\s{0,2}(?:[)\]]\s{0,2})?(?P<w>[\p{L}\u0640]{1,30})(?![\p{L}\d])")
 _ARABIC = regex.compile(r"[\u0600-\u06ff]")
+_AND_A_HALF = regex.compile(r"\s{1,2}و\s{0,2}(نصف|ربع)(?!\p{L})")
 _TIME_OF_DAY = regex.compile(r"\s{1,2}(?:من\s{1,2})?(?:ال)?(?:مساء|صباح|ظهر|عصر|فجر|ليل)")
 # small patterns used per number, compiled once
 _SPACES = regex.compile(r"\s{1,3}")
@@ -706,6 +707,11 @@ def _duals(lex: _Lex, norm: str, taken: list[tuple[int, int]], is_blocked) -> li
         if _TWO_WORD.match(norm[b:b + 10]):
             b = b + _NEXT_WORD.match(norm[b:]).end()
         unit_norm, kind, currency = lex.duals[m.group("d")]
+        value = 2.0
+        half = _AND_A_HALF.match(norm, b)
+        if half:                                   # ساعتين ونصف: two and a half
+            value += {"نصف": 0.5, "ربع": 0.25}[half.group(1)]
+            b = half.end()
         start, qual = a, "exact"
         qm = _before(lex, "qual_before", norm, m.start())
         if qm:
@@ -716,7 +722,7 @@ def _duals(lex: _Lex, norm: str, taken: list[tuple[int, int]], is_blocked) -> li
         qa = lex.after["qual_after"].match(norm, b)
         if qa and qual == "exact":
             qual, end = lex.ctx["qual_after"][qa.group().strip()], qa.end()
-        out.append(_Stat(start, end, 2.0, kind, (a, m.end("d")), unit_norm, currency or None,
+        out.append(_Stat(start, end, value, kind, (a, m.end("d")), unit_norm, currency or None,
                          qual))
     return out
 
