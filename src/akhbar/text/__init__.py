@@ -2,6 +2,11 @@
 
 Importing this package also registers the pandas accessor ``Series.arabic``.  The
 ``tokens`` and ``sentences`` corpus tables live in :mod:`akhbar.text.tables`.
+
+The functions :func:`normalize`, :func:`tokenize`, :func:`sentences` and :func:`segment`
+share their names with their modules, and as attributes of this package the functions
+win: ``from akhbar.text.segment import stem`` works, but to reach a module object use
+``importlib.import_module("akhbar.text.segment")``.
 """
 
 from akhbar.text.normalize import (DEFAULT_PRESET, PRESETS, NormalizeOptions, OffsetMap,

@@ -6,8 +6,8 @@ It differs where the extractors need a unit kept whole or cut apart:
 
 - numbers stay whole with their decimal and thousands separators (``12.5``,
   ``٥٫٠٥``, ``1,250,000``), attached percent signs (``50%``, ``٪٢٠``), and numeric
-  dates and ranges (``05/01/2022``, ``12-13``, ``2021-2030``); camel-tools cuts
-  ``12.5`` into ``12 . 5``;
+  dates and ranges (``05/01/2022``, ``12-13``, ``2021-2030``) and clock times
+  (``10:30``); camel-tools cuts ``12.5`` into ``12 . 5``;
 - URLs, e-mail addresses, hashtags and @mentions are single tokens;
 - digits are cut from Arabic letters (``و2023`` -> ``و`` ``2023``), as camel-tools
   does with ``split_digits=True``; Latin words keep their digits (``G20``, ``COVID19``);
@@ -52,7 +52,8 @@ _W = r"[^\W\d_\p{Latin}\p{Cf}]"   # a letter or mark of any script but Latin
 _L = r"[\p{Latin}\p{M}0-9]"
 _PATTERN = rf"""
   (?P<word>{_W}{{1,500}}+(?:\p{{Cf}}{{1,8}}+{_W}{{1,500}}+){{0,50}}+)
-| (?P<number>{_PCT}?{_NUM}(?:[\-\u2013/]{_NUM}){{0,2}}{_PCT}?)
+| (?P<number>{_D}{{1,2}}:{_D}{{2}}(?::{_D}{{2}})?(?!{_D})
+          |{_PCT}?{_NUM}(?:[\-\u2013/]{_NUM}){{0,2}}{_PCT}?)
 | (?P<url>(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)
           [^\s<>"«»()\[\]{{}}]{{0,2000}}[^\s<>"«»()\[\]{{}}.,;:!?'،؛؟])
 | (?P<email>[A-Za-z0-9][A-Za-z0-9._%+\-]{{0,63}}@[A-Za-z0-9\-]{{1,63}}
