@@ -81,3 +81,24 @@ def test_sentences_table_on_the_sample_corpus():
 def test_sentences_table_skips_non_content_lines():
     a = parse_article("خبر أول. خبر ثان.\nالمصدر: https://example.com/x\nتعليق (0)\n", id="x")
     assert article_sentences(a)["text"].tolist() == ["خبر أول.", "خبر ثان."]
+
+
+ARTICLE = st.lists(st.text(st.one_of(
+    st.characters(min_codepoint=0x0621, max_codepoint=0x0652),
+    st.sampled_from(list(" .؟!،؛«»()\"0123456789٫%-/ــ\u200c\u200fﻻ")),
+), min_size=1, max_size=60), min_size=1, max_size=6)
+
+
+@settings(max_examples=150, deadline=None)
+@given(ARTICLE)
+def test_tables_slice_back_on_random_articles(lines):
+    from akhbar.errors import LoadError
+    from akhbar.text.tables import article_tokens
+    text = "\n".join(lines) + "\n"
+    try:
+        a = parse_article(text, id="r")
+    except LoadError:
+        return
+    for df in (article_sentences(a), article_tokens(a)):
+        for t, s, e in zip(df["text"], df["start"], df["end"]):
+            assert a.text[s:e] == t and "\n" not in t
