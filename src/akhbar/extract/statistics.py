@@ -579,7 +579,8 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
     if is_int and 3 <= b - a <= 4 and lex.after["year_mark"].match(norm, b):
         return None                                           # 1436هـ، 2015م
     # word-number sanity: a lone small number word must count something
-    if n.words and n.n_tokens == 1 and n.first_kind == "fraction":
+    if n.words and n.n_tokens == 1 and n.first_kind == "fraction" and not (
+            (lambda u: u is not None and u[0] in ("measure", "money"))(_unit_after(lex, norm, b))):
         return None                                           # نصف المدة: a share, not a count
     single_word = n.words and n.n_tokens == 1 and n.first_kind in (
         "unit", "ten", "teen", "tens", "fraction", "scale", "scale_dual")
