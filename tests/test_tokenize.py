@@ -51,6 +51,11 @@ def test_documented_differences_from_camel():
     assert [t.text for t in tokenize("نسبة 12.5")] == ["نسبة", "12.5"]
     assert simple_word_tokenize("و2023", split_digits=True) == ["و", "2023"]
     assert [t.text for t in tokenize("و2023")] == ["و", "2023"]
+    # camel's split_digits docstring example: Latin words keep their digits with us
+    assert simple_word_tokenize("Hello,    world123!!!", split_digits=True) == \
+        ["Hello", ",", "world", "123", "!", "!", "!"]
+    assert [t.text for t in tokenize("Hello,    world123!!!")] == \
+        ["Hello", ",", "world123", "!", "!", "!"]
 
 
 TEXT = st.text(st.one_of(
