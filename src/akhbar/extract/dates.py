@@ -77,6 +77,7 @@ class _Lex:
         self.ordinals = _ordinal_day_forms()
         self.build()
         self.triggers = self._triggers()
+        self.trigger_keys = frozenset(self.triggers)
 
     def _triggers(self) -> dict[str, tuple[str, ...]]:
         fam: dict[str, set[str]] = {}
@@ -242,15 +243,16 @@ class _Lex:
 _FAMILY_OF = {
     "dm": "mon", "my": "mon", "mctx": "mon", "mrange": "mon",
     "hdm": "hmon", "hmy": "hmon", "hctx": "hmon", "holiday": "hol",
-    "year": "num", "year_prep": "num", "year_suf": "num", "year_range": "num",
-    "year_coord": "num", "year_pair": "num", "year_event": "num", "numeric": "num",
-    "month_year_num": "num", "numeric_dm": "num", "hijri_year": "num",
+    "year": "y4", "year_prep": "y4", "year_suf": "y4", "year_range": "y4",
+    "year_coord": "y4", "year_pair": "y4", "year_event": "y4", "hijri_year": "y4",
+    "numeric": "numsep", "month_year_num": "numsep", "numeric_dm": "numsep",
     "day_relmonth": "shahr", "part": "part", "months_n": "part", "edge": "edge",
     "rel_day": "relday", "rel_period": "relper", "rel_wd": "wd", "ago": "ago",
 }
-_BEFORE, _AFTER = 60, 70   # window size in characters around a trigger
-_DIGITS = regex.compile(r"\d+")
-_PUNCT_TO_SPACE = str.maketrans({c: " " for c in "/()«»\"',.:;!?-–—[]{}|*_+=<>\t“”‘’"})
+_BEFORE, _AFTER = 50, 60   # window size in characters around a trigger
+_DIGIT_RUN = regex.compile(r"\d+")
+_NUMSEP = regex.compile(r"\d\s?[/.-]\s?\d")
+_PUNCT = regex.compile(r"[/()«»\"',.:;!?\-–—\[\]{}|*_+=<>\t“”‘’]")
 
 
 class _Windows:
@@ -262,10 +264,10 @@ class _Windows:
 
     def __init__(self, lex: "_Lex", norm: str):
         self.lex, self.norm = lex, norm
-        spaced = norm.translate(_PUNCT_TO_SPACE)
+        spaced = _PUNCT.sub(" ", norm)
         hits: dict[str, list[int]] = {}
         trig = lex.triggers
-        for w in trig.keys() & set(spaced.split()):
+        for w in set(spaced.split()) & lex.trigger_keys:
             fams = trig[w]
             i = spaced.find(w)
             while i >= 0:
@@ -274,9 +276,12 @@ class _Windows:
                     for f in fams:
                         hits.setdefault(f, []).append(i)
                 i = spaced.find(w, j)
-        nums = [m.start() for m in _DIGITS.finditer(norm)]
-        if nums:
-            hits["num"] = nums
+        y4 = [m.start() for m in _DIGIT_RUN.finditer(norm) if m.end() - m.start() == 4]
+        if y4:
+            hits["y4"] = y4
+        ns = [m.start() for m in _NUMSEP.finditer(norm)]
+        if ns:
+            hits["numsep"] = ns
         self.hits = hits
         self.spans: dict[str, list[tuple[int, int]]] = {}
 
