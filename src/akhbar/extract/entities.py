@@ -503,74 +503,141 @@ def find_entities(text: str, *, published=None, backend: str = "default",
     ...     "استقبل الأمين العام نجوين فو ترونج وفد آسيان في هانوي")]
     [('نجوين فو ترونج', 'PER', 'الأمين العام'), ('آسيان', 'ORG', ''), ('هانوي', 'LOC', '')]
     """
+    return _find_units([(text, 0)], backend, options)
+
+
+def _find_units(units: list[tuple[str, int]], backend: str, options: dict) -> list[dict]:
+    """Rows for the units (text, offset) of one document, names propagated across them."""
     if backend not in ("default", "camel"):
         raise ConfigError(f"unknown entity backend {backend!r}: use 'default' or 'camel'")
+    lines = []
+    for unit, offset in units:
+        for line_start, line in _lines_of(unit):
+            # Keep hamza forms in tokens: آنه (a name) is not أنه (a function word).
+            norm, omap = normalize_with_offsets(line, "search", alef=False)
+            matches = list(lex.TOKEN_RE.finditer(norm))
+            if not matches:
+                continue
+            toks = [m.group() for m in matches]
+            if backend == "camel":
+                tags = _camel_tags(toks, options.get("model_path"))
+                src = ["model" if t != "O" else "" for t in tags]
+                info = token_info(toks)
+            else:
+                tags, src, info = _tag(toks)
+            lines.append((offset + line_start, line, norm, omap, matches, toks, tags, src, info))
+    if backend == "default":
+        propagate([(ln[5], ln[8]["keys"], ln[6], ln[7]) for ln in lines])
     rows: list[dict] = []
-    for line_start, line in _lines_of(text):
-        # Keep hamza forms in tokens: آنه (a name) is not أنه (a function word).
-        norm, omap = normalize_with_offsets(line, "search", alef=False)
-        matches = list(lex.TOKEN_RE.finditer(norm))
-        if not matches:
-            continue
-        toks = [m.group() for m in matches]
-        if backend == "camel":
-            tags = _camel_tags(toks, options.get("model_path"))
-            src = ["model" if t != "O" else "" for t in tags]
-            info = token_info(toks)
-        else:
-            tags, src, info = _tag(toks)
+    for start, line, norm, omap, matches, toks, tags, src, info in lines:
         keys = info["keys"]
         labels = [t[2:] if t != "O" else "" for t in tags]
         gaz = {(i, j): (lab, canon) for i, j, lab, canon in info["gaz_spans"]}
+        line_rows = []
         for i, j, label in _spans(tags):
-            ns, ne = matches[i].start(), matches[j - 1].end()
-            # Leave out a leading clitic when what follows is a name we know.
-            k0 = keys[i]
-            known = _known_first()
-            c, rest = lex.strip_clitic(k0, known)
-            if not c and label != "PER":
-                c, rest = lex.strip_clitic(k0)
-                if not (rest.startswith("ال") and c in ("و", "ب", "ك", "ف", "وب", "ول")):
-                    c = ""
-            # A single-letter clitic whose removal leaves a commoner word: ونام -> نام,
-            # وحاتم -> حاتم; but واشنطن, وليد, وانغ stay whole.
-            t0 = toks[i]
-            if not c and k0[0] in "وفبلك" and len(k0) >= 4 and \
-                    lex.zipf(t0[1:]) > lex.zipf(t0) + 0.3:
-                c = k0[0]
-            lil = bool(c) and rest.startswith("ال") and k0[len(c):].startswith("ل") \
-                and not k0[len(c):].startswith("ال")
-            # A list item after a comma: ، وباك جيانغ -> باك جيانغ.
-            if not c and k0.startswith("و") and len(k0) >= 3 and i > 0 and \
-                    toks[i - 1] in _SEPARATORS and label != "PER":
-                c = "و"
-            if c:
-                # للأمم: the second ل is the article's; the span keeps it.
-                ns += len(c) - (1 if lil else 0)
-            # Trailing punctuation glued to a token never belongs to a name.
-            while ne > ns and norm[ne - 1] in ".,;:!?\"'":
-                ne -= 1
-            if ne <= ns:
-                continue
-            os_, oe = omap.span(ns, ne)
-            surface = line[os_:oe]
-            canon = _display(surface)
-            if lil:
-                canon = "ا" + canon[1:]
-            if (i, j) in gaz and gaz[(i, j)][0] == label:
-                canon = gaz[(i, j)][1]
-            role = ""
-            if label == "PER":
-                r = _role_before(toks, keys, info, labels, i) or \
-                    _role_after(toks, keys, info, labels, j)
-                if r:
-                    rs, re_ = omap.span(matches[r[0]].start() + r[2], matches[r[1] - 1].end())
-                    role = _display(line[rs:re_])
-            rows.append({"text": surface, "start": os_ + line_start, "end": oe + line_start,
-                         "label": label, "canonical": canon, "role": role,
-                         "source": src[i] or "model"})
-    _link_acronyms(rows, text)
+            row = _row(line, norm, omap, matches, toks, keys, info, labels, gaz, i, j, label,
+                       src[i] or "model")
+            if row is not None:
+                row["start"] += start
+                row["end"] += start
+                line_rows.append(row)
+        _link_acronyms(line_rows, line, start)
+        rows += line_rows
     return rows
+
+
+def _row(line, norm, omap, matches, toks, keys, info, labels, gaz, i, j, label, source):
+    """The table row of tokens i..j of one line, or None when nothing is left of it."""
+    ns, ne = matches[i].start(), matches[j - 1].end()
+    # Leave out a leading clitic when what follows is a name we know.
+    k0 = keys[i]
+    c, rest = lex.strip_clitic(k0, _known_first())
+    if not c and label != "PER":
+        c, rest = lex.strip_clitic(k0)
+        if not (rest.startswith("ال") and c in ("و", "ب", "ك", "ف", "وب", "ول")):
+            c = ""
+    # A single-letter clitic whose removal leaves a commoner word: ونام -> نام,
+    # وحاتم -> حاتم; but واشنطن, وليد, وانغ stay whole.
+    t0 = toks[i]
+    if not c and k0[0] in "وفبلك" and len(k0) >= 4 and lex.zipf(t0[1:]) > lex.zipf(t0) + 0.3:
+        c = k0[0]
+    lil = bool(c) and rest.startswith("ال") and k0[len(c):].startswith("ل") \
+        and not k0[len(c):].startswith("ال")
+    # A list item after a comma: ، وباك جيانغ -> باك جيانغ.
+    if not c and k0.startswith("و") and len(k0) >= 3 and i > 0 and \
+            toks[i - 1] in _SEPARATORS and label != "PER":
+        c = "و"
+    if c:
+        # للأمم: the second ل is the article's; the span keeps it.
+        ns += len(c) - (1 if lil else 0)
+    # Trailing punctuation glued to a token never belongs to a name.
+    while ne > ns and norm[ne - 1] in ".,;:!?\"'":
+        ne -= 1
+    if ne <= ns:
+        return None
+    os_, oe = omap.span(ns, ne)
+    surface = line[os_:oe]
+    canon = _display(surface)
+    if lil:
+        canon = "ا" + canon[1:]
+    if (i, j) in gaz and gaz[(i, j)][0] == label:
+        canon = gaz[(i, j)][1]
+    role = ""
+    if label == "PER":
+        r = _role_before(toks, keys, info, labels, i) or \
+            _role_after(toks, keys, info, labels, j)
+        if r:
+            rs, re_ = omap.span(matches[r[0]].start() + r[2], matches[r[1] - 1].end())
+            role = _display(line[rs:re_])
+    return {"text": surface, "start": os_, "end": oe, "label": label, "canonical": canon,
+            "role": role, "source": source}
+
+
+def propagate(doc: list[tuple[list[str], list[str], list[str], list[str]]]) -> None:
+    """Tag later mentions of a name found elsewhere in the same document (in place).
+
+    ``doc`` holds ``(tokens, keys, tags, sources)`` per sentence.  A name the tagger
+    found once (``جورج بوش``) is also a name where it recurs untagged, and so is the
+    last word of a person's name alone (``بوش``), unless it is a frequent word.
+    """
+    seen: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    for toks, keys, tags, _ in doc:
+        for i, j, lab in _spans(tags):
+            if lab == "MISC":
+                continue
+            seen[tuple(keys[i:j])][lab] += 1
+            if lab == "PER" and j - i >= 2:
+                seen[(keys[j - 1],)]["PER"] += 1
+    if not seen:
+        return
+    for toks, keys, tags, src in doc:
+        n = len(toks)
+        i = 0
+        while i < n:
+            if tags[i] != "O":
+                i += 1
+                continue
+            hit = None
+            for ln in (4, 3, 2, 1):
+                if i + ln > n or any(t != "O" for t in tags[i:i + ln]):
+                    continue
+                if ln == 1 and (lex.zipf(toks[i]) >= 4.0 or len(keys[i]) < 3):
+                    continue
+                for cand in (tuple(keys[i:i + ln]),
+                             (lex.strip_clitic(keys[i])[1], *keys[i + 1:i + ln])):
+                    c = seen.get(cand)
+                    if c:
+                        hit = (ln, c.most_common(1)[0][0])
+                        break
+                if hit:
+                    break
+            if hit:
+                ln, lab = hit
+                for m in range(i, i + ln):
+                    tags[m], src[m] = ("B-" if m == i else "I-") + lab, "rule"
+                i += ln
+            else:
+                i += 1
 
 
 @lru_cache(maxsize=1)
@@ -586,12 +653,12 @@ def _lines_of(text: str):
         start += len(line) + 1
 
 
-def _link_acronyms(rows: list[dict], text: str) -> None:
+def _link_acronyms(rows: list[dict], line: str, start: int) -> None:
     """An acronym in parentheses right after an organization takes its canonical name."""
     for a, b in zip(rows, rows[1:]):
         if a["label"] == "ORG" and b["label"] == "ORG" and \
-                text[a["end"]:b["start"]].strip() == "(" and \
-                text[b["end"]:b["end"] + 1] == ")" and len(b["text"].split()) <= 2:
+                line[a["end"] - start:b["start"] - start].strip() == "(" and \
+                line[b["end"] - start:b["end"] - start + 1] == ")" and len(b["text"].split()) <= 2:
             b["canonical"] = a["canonical"]
 
 
@@ -714,8 +781,30 @@ def extract_entities(x, *, backend: str = "default", **options) -> pd.DataFrame:
     >>> df[["text", "label", "canonical", "role"]].values.tolist()
     [['نغو لي فان', 'PER', 'نغو لي فان', 'نائب وزير الخارجية'], ['نجو لي فان', 'PER', 'نغو لي فان', 'نائب الوزير']]
     """
-    df = _base.extract(x, find_entities, ENTITY_SCHEMA, backend=backend, **options)
+    rows: list[dict] = []
+    for aid, units in _documents(x, options.pop("text_col", "text")):
+        for row in _find_units(units, backend, options):
+            row["article_id"] = aid
+            rows.append(row)
+    df = make_frame(rows, ENTITY_SCHEMA)
     return make_frame(canonicalize(df), ENTITY_SCHEMA)
+
+
+def _documents(x, text_col: str):
+    """(article_id, [(text, offset), ...]) per document, from ``_base.iter_units``.
+
+    The units of one article (its content segments) form one document, so that a
+    name found in one paragraph is found again in the next.
+    """
+    cur_id, units, first = None, [], True
+    for aid, text, off, _ in _base.iter_units(x, text_col=text_col):
+        if not first and (aid != cur_id or aid is None):
+            yield cur_id, units
+            units = []
+        cur_id, first = aid, False
+        units.append((text, off))
+    if not first:
+        yield cur_id, units
 
 
 @register_table("entities", ENTITY_SCHEMA, "people, organizations and places mentioned",
