@@ -105,7 +105,12 @@ def score_set(sentences: list[dict]) -> dict:
 
 
 def score_numbers(phrases: list[dict]) -> dict:
-    """Exact-value accuracy of parse_number and pyarabic's text2number on ``phrases``."""
+    """Exact-value accuracy of parse_number and pyarabic's text2number on ``phrases``.
+
+    >>> r = score_numbers([{"text": "مائتين وخمسين", "value": 250.0}])
+    >>> r["akhbar"], r["pyarabic"]
+    (1.0, 0.0)
+    """
     try:
         from pyarabic.number import text2number
     except ImportError:  # pragma: no cover
@@ -142,7 +147,13 @@ def _num(s: str) -> float:
 
 
 def duckling_case(file: str, inp: str, expected: str) -> tuple[bool, str]:
-    """Run one Duckling example through akhbar: (passed, what akhbar said)."""
+    """Run one Duckling example through akhbar: (passed, what akhbar said).
+
+    >>> duckling_case("Numeral_AR_Corpus.hs", "ثلاثمائة وخمسين", "NumeralValue 350")
+    (True, 'parse_number -> 350.0')
+    >>> duckling_case("AmountOfMoney_AR_Corpus.hs", "42 دينار كويتي", "simple KWD 42")[0]
+    True
+    """
     if file.startswith("Numeral"):
         m = re.fullmatch(r"NumeralValue (\(?-?[\d.e]+\)?)", expected)
         v = parse_number(inp)

@@ -791,5 +791,11 @@ def extract_statistics(x, **options) -> pd.DataFrame:
 @register_table("statistics", STAT_SCHEMA,
                 "numbers with what they count: counts, money, percentages, measures, ordinals")
 def statistics_table(article, **options) -> pd.DataFrame:
-    """The statistics table of one article (registered as table ``statistics``)."""
+    """The statistics table of one article (registered as table ``statistics``).
+
+    >>> import akhbar
+    >>> df = statistics_table(akhbar.load_sample()["bbcaaaa309e21574"])
+    >>> df.loc[df["kind"] == "money", ["text", "currency"]].values.tolist()
+    [['تتجاوز مليون دولار أمريكي', 'USD']]
+    """
     return extract_statistics(article, **options)
