@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-EVALS = ("dates", "statistics", "entities")
+EVALS = ("dates", "statistics", "entities", "stemmers")
 
 
 def main(argv: list[str] | None = None) -> int:
