@@ -660,6 +660,14 @@ def _unit_re() -> regex.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _fem_noun_re() -> regex.Pattern:
+    # an indefinite feminine singular noun right after a bare number (خلال 1947 جولة) is
+    # what it counts; common adverbial nouns (مقارنة, نتيجة) are not
+    skip = _n("(?:مقارنة|نتيجة|إضافة|خاصة|عامة|تقريبا|مرة)")
+    return regex.compile(r"\s(?!ال|و|ب|ل|ف|ك|" + skip + r"(?![\w]))[\u0621-\u064a]{2,8}ه(?![\w])")
+
+
+@lru_cache(maxsize=1)
 def _count_re() -> regex.Pattern:
     units = _n("(?:مليون|مليار|ألف|آلاف|ريال|دولار|درهم|دينار|جنيه|يورو|ليرة|طن|كيلو|كيلومتر|متر|"
                "شخص|طالب|طالبة|مواطن|حالة|موظف|مشروع|وحدة|سرير|مريض|لاعب|نقطة|ساعة|دقيقة)")
@@ -691,11 +699,18 @@ def _year_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
             if pre.startswith(p):
                 s += len(p)
                 break
+        if y % 10 == 0 and cal == "gregorian" and any(w in pre for w in (_n("سنوات"), _n("أعوام"))) \
+                and not regex.match(r"\s?(?:و|,)\s?\d", norm[m.end():m.end() + 4]):
+            # "في سنوات 1990": the 1990s
+            out.append(_Cand(s, m.end(), start=[y, None, None], end=[y + 9, None, None],
+                             gran="decade", kind="range", prio=3))
+            continue
         out.append(_Cand(s, m.end(), cal=cal, start=[y, None, None], end=[y, None, None],
                          gran="year", prio=3))
     for m in win.finditer("year_prep"):
         y, ycal = _yearx(m.group("y") + (m.group("ys") or ""))
-        if not 1900 <= y <= 2100 or (ycal is None and _count_follows(norm, m.end())):
+        if not 1900 <= y <= 2100 or (ycal is None and (_count_follows(norm, m.end()) or
+                                                         _fem_noun_re().match(norm, m.end()))):
             continue
         if m.group("p") in (_n("من"), _n("ومن")):
             prev = norm[max(0, m.start() - 8):m.start()].split()
@@ -959,7 +974,7 @@ def _rel_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
             before = norm[max(0, s - 12):s]
             if any(q in before[-1:] or q in after[:1] for q in '«»"“”'):
                 continue  # «اليوم», "اليوم": the Saudi daily, not today
-            if regex.search(_n(r"(?:صحيفة|جريدة|لصحيفة|لجريدة|موقع|عالم|جيل|شباب|عين|دار|عكاظ)\s$"), before):
+            if regex.search(_n(r"(?:صحيفة|جريدة|لصحيفة|لجريدة|موقع|عالم|جيل|شباب|عين|دار|عكاظ|ذلك|تلك)\s$"), before):
                 continue
             nxt = regex.match(r"\s(ال[\w]+)", norm[we:we + 20])
             if nxt and nxt.group(1) not in lex.wd:
