@@ -291,8 +291,6 @@ def _singular(word: str, lex: _Lex) -> str:
     w = word
     if w.endswith("ا") and len(w) >= 4 and not w.endswith(("ايا", "اا")):
         w = w[:-1]                                         # tamyiz: مشروعا -> مشروع
-        if w.endswith("ت") and w[:-1].endswith("ا") is False and _n(w)[-1:] == "ت":
-            pass
     key = _n(w)
     if key in lex.plurals:
         return lex.plurals[key]
@@ -596,12 +594,9 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
         key = _TRAIL_OPEN.sub("", qm.group()).strip()
         qual = ctx["qual_before"].get(key) or ctx["qual_before"][key[1:]]
         start = qm.start() + (0 if key in ctx["qual_before"] else 1)  # not the conjunction
-    elif n.prefix and left < a:
-        pass
     value, low, high = n.value, math.nan, math.nan
     end = b
     consumed = 1
-    last = n
     # ranges: بين 10 و20، من 10 إلى 20، 10-20
     if nxt is not None:
         gap = norm[b:nxt.pstart]
@@ -629,7 +624,6 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
                 value = (v1 + v2) / 2
                 end = nxt.end
                 consumed = 2
-                last = nxt
                 if qual == "exact":
                     qual = "approx"
                 if _before(lex, "range_start", norm, left):
@@ -640,7 +634,7 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
     if after is None and norm[max(0, left - 2):left].strip() in ("(", "((") \
             and norm[end:end + 2].strip().startswith(")"):
         after = _unit_after(lex, norm, norm.index(")", end) + 1)    # (40000) ريال
-    if after is None and nxt is None or after is None:
+    if after is None:
         sm = lex.symbol_before_re.search(norm, max(0, left - 6), left)
         if sm:
             currency = lex.cur_symbols[sm.group().strip()]

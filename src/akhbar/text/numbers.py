@@ -360,7 +360,6 @@ def _split_tokens(s: str) -> list[_Tok] | None:
     return None if waw else out
 
 
-_GAP = regex.compile(r"\s{0,3}(?:و\s{0,2})?")
 _SIMPLE_FRACTION = regex.compile(r"(-?)(\d{1,15})/(\d{1,15})")
 
 
