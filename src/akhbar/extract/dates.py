@@ -974,7 +974,9 @@ def _rel_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
             before = norm[max(0, s - 12):s]
             if any(q in before[-1:] or q in after[:1] for q in '«»"“”'):
                 continue  # «اليوم», "اليوم": the Saudi daily, not today
-            if regex.search(_n(r"(?:صحيفة|جريدة|لصحيفة|لجريدة|موقع|عالم|جيل|شباب|عين|دار|عكاظ|ذلك|تلك)\s$"), before):
+            if regex.search(_n(r"(?:صحيفة|جريدة|لصحيفة|لجريدة|موقع|عالم|جيل|شباب|عين|دار|عكاظ|ذلك|تلك|نفس|ذات)\s$"), before):
+                continue
+            if regex.match(_n(r"\s(?:نفسه|ذاته|الواحد|التالي|الموالي)(?![\w])"), norm[we:we + 12]):
                 continue
             nxt = regex.match(r"\s(ال[\w]+)", norm[we:we + 20])
             if nxt and nxt.group(1) not in lex.wd:
