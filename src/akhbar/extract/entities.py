@@ -84,7 +84,7 @@ def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
 
 def _name_like(tok: str, k: str) -> bool:
     """Could this token be part of a person's name found from context?"""
-    if not tok[0].isalpha() or lex.titles().get(k) or \
+    if len(k) < 2 or not tok[0].isalpha() or lex.titles().get(k) or \
             (k in lex.stopwords() and not tok.startswith("آ")):
         return False
     c, rest = lex.strip_clitic(k)
@@ -194,6 +194,17 @@ def _org_rule(toks, keys, info, tags, src) -> None:
         while m < n and m - j < 4 and tags[m] == "O" and _adjective(keys[m]) and \
                 not info["title"][m] and (m == j or definite or _nisba(keys[m])):
             m += 1
+        if m == j and not definite and head not in lex.org_heads_ambiguous():
+            # شركة دستينيشن ويلث: a bare head before rare foreign words.
+            while m < n and m - j < 4 and tags[m] == "O" and \
+                    _name_like(toks[m], keys[m]) and _rare(toks[m], keys[m]) and \
+                    not keys[m].startswith("و"):
+                m += 1
+            if m > j:
+                for x in range(i, m):
+                    tags[x], src[x] = ("B-" if x == i else "I-") + "ORG", "rule"
+                i = m
+                continue
         if not definite and head in lex.org_heads_ambiguous() and m - j < 2:
             i += 1
             continue
@@ -305,6 +316,11 @@ def _title_rule(toks, keys, info, tags, src) -> None:
                 keys[j], {"title": info["title"][j], "head": info["head"][j],
                           "src": src[j]}, labels[j]):
             j += 1
+        if info["head"][j - 1] and not keys[j - 1].startswith("ال") and labels[j - 1] == "":
+            # رئيس شركة دستينيشن: what follows a bare organization head names the
+            # organization (see _org_rule), not a person.
+            i = j
+            continue
         if j < n and (toks[j] in _PUNCT_SKIP or
                       (toks[j] == ":" and info["title"][i] == "credit")):
             j += 1
@@ -430,6 +446,24 @@ def _place_trigger(k: str) -> bool:
     return k in trig or (k.startswith("و") and k[1:] in trig)
 
 
+def _place_rule(toks, keys, info, tags, src) -> None:
+    """محافظة ديالى, مدينة هوي, بلدة خان بني سعد: rare words after a place noun."""
+    n = len(toks)
+    for i in range(n - 1):
+        if not _place_trigger(keys[i]) or tags[i + 1] != "O" and not tags[i + 1].endswith("PER"):
+            continue
+        if tags[i + 1].endswith("PER") and src[i + 1] != "rule" and tags[i + 1] != "B-PER":
+            continue
+        m = i + 1
+        while m < n and m - i <= 3 and (tags[m] == "O" or tags[m].endswith("PER")) and \
+                _name_like(toks[m], keys[m]) and not (m > i + 1 and keys[m].startswith("و")) \
+                and not _common(toks[m]) and not _place_trigger(keys[m]):
+            m += 1
+        if m > i + 1 and (m == n or not tags[m].startswith("I-")):
+            for x in range(i + 1, m):
+                tags[x], src[x] = ("B-" if x == i + 1 else "I-") + "LOC", "rule"
+
+
 def _list_word(tok: str, k: str, tag: str, first: bool) -> bool:
     if tag.endswith("LOC"):
         return True
@@ -443,7 +477,7 @@ def _list_word(tok: str, k: str, tag: str, first: bool) -> bool:
 
 
 _RULES = [_title_cleanup, _split_org_names, _gazetteer_rule, _org_rule, _title_rule, _acronym_rule,
-          _merge_rule, _list_rule]
+          _merge_rule, _place_rule, _list_rule]
 
 
 # --------------------------------------------------------------------------- spans
