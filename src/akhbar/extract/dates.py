@@ -145,14 +145,14 @@ class _Lex:
         rel0 = _n("الماضي|المقبل|القادم|الجاري|الحالي|المنصرم")
         self.my = regex.compile(
             rf"{W}(?:[وبلف]?(?:شهر|الشهر)\s)?{W}[وبلف]?(?P<m1>{MON})"
-            rf"(?:\s?(?P<psep>[/(]|-)\s?(?P<m1b>{MON})\s?\)?)?(?:\s(?:{rel0}))?{YFILL}(?P<y>{YEARX})")
+            rf"(?:(?:\s?(?P<psep>[/(]|-)\s?|\s)(?P<m1b>{MON})\s?\)?)?(?:\s(?:{rel0}))?{YFILL}(?P<y>{YEARX})")
         self.hmy = regex.compile(
             rf"{W}(?:[وبلف]?(?:شهر)\s)?{W}[وبلف]?(?P<m1>{HMON}){YFILL}(?P<y>{YEAR}(?:{YSUF})?)")
         ctx = _n("(?:في|خلال|منذ|حتى|من|إلى|الى|قبل|بعد|بحلول|وفي|ومنذ)")
         rel = _n("(?:الماضي|المقبل|القادم|الجاري|الحالي|المنصرم|الفائت|السابق)")
         self.mctx = regex.compile(
             rf"{W}(?:(?P<ctx>{ctx})\s|(?P<sh>[وبلف]?(?:شهر|الشهر))\s)?{W}[وبلف]?(?P<m1>{MON}){E}"
-            rf"(?:\s?[/(]\s?{MON}\s?\)?)?"
+            rf"(?:(?:\s?[/(]\s?|\s)(?P<m1b>{MON})\s?\)?)?"
             rf"(?:\s(?P<rel>{rel}){E})?")
         self.hctx = regex.compile(_n(rf"{W}(?:[وبلف]?شهر\s)(?P<m1>{HMON}){E}(?:\s(?:المبارك|الفضيل|الكريم|الحرام){E})?")
                                   + rf"(?:{YFILL}(?P<y>{YEAR}(?:{YSUF})?))?")
@@ -554,6 +554,12 @@ def _my_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
         if not (m.group("ctx") or m.group("sh") or m.group("rel")):
             continue
         mon = lex.greg[m.group("m1")]
+        mend = m.end()
+        if m.group("m1b") and lex.greg[m.group("m1b")] != mon:
+            if m.group("rel"):
+                continue
+            mend = m.end("m1")  # "في يونيو يوليو": only the first is ours
+        mend = _trim_right(norm, m.start(), mend)
         if len(m.group("m1")) <= 3 and (m.start("m1") > 0 and norm[m.start("m1") - 1] != " " or
                                         norm[max(0, m.start("m1") - 3):m.start("m1")] in (_n("من "), )):
             continue  # آب/ماي: "باب", "من أب" are not months
@@ -569,10 +575,10 @@ def _my_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
                 elif off > 0 and mon <= a.month:
                     y += 1
                 return date(y, mon, 1), date(y, mon, _last_day(y, mon))
-            out.append(_Cand(s, m.end(), start=None, end=None, gran="month", kind="relative",
+            out.append(_Cand(s, mend, start=None, end=None, gran="month", kind="relative",
                              rel=fn, prio=3))
         else:
-            out.append(_Cand(s, m.end(), start=[None, mon, None], end=[None, mon, None],
+            out.append(_Cand(s, mend, start=[None, mon, None], end=[None, mon, None],
                              gran="month", prio=2))
     for m in win.finditer("hctx"):
         mon = lex.hijri[m.group("m1")]
@@ -1240,8 +1246,13 @@ def _recurring_re() -> regex.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _place_re() -> regex.Pattern:
+    return regex.compile(_n(r"(?:مدينة|جسر|كوبري|شارع|ميدان|محافظة|حي|جامعة)\s$"))
+
+
+@lru_cache(maxsize=1)
 def _bc_re() -> regex.Pattern:
-    return regex.compile(_n(r"\s?(?:ق\.?\s?م(?![\w])|قبل الميلاد)"))
+    return regex.compile(_n(r"\s?(?:ق\s?\.?\s?م(?![\w])|قبل الميلاد)"))
 
 
 def _sentence_ends(norm: str) -> list[int]:
@@ -1362,6 +1373,9 @@ def find_dates(text: str, *, published: date | None = None,
     _rel_cands(lex, norm, cands, win)
     _relmonth_cands(lex, norm, cands, win)
     chosen = _post(norm, _merge_ranges(norm, _select(cands)))
+    # "مدينة 6 أكتوبر", "شارع 26 يوليو": places named after a date
+    place = _place_re()
+    chosen = [c for c in chosen if not (c.gran == "day" and place.search(norm, max(0, c.s - 10), c.s))]
     # "في غرة شوال من كل عام": a recurring day, not a date
     rec = _recurring_re()
     chosen = [c for c in chosen if not (c.gran in ("day", "month") and c.rel is None and
