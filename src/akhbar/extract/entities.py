@@ -217,7 +217,8 @@ def _org_rule(toks, keys, info, tags, src) -> None:
                     _adjective(keys[m]) or (keys[m] == "العام" and keys[m - 1] == "للامن")):
                 m += 1
         if m > j and all(tags[x] == "O" for x in range(i, m)) and \
-                (not definite or (head in _DEFINITE_HEADS and keys[j] not in _ORDINALS)):
+                (not definite or (head in _DEFINITE_HEADS and keys[j] not in _ORDINALS
+                                  and (_nisba(keys[j]) or keys[j] == "العامه"))):
             for x in range(i, m):
                 tags[x], src[x] = ("B-" if x == i else "I-") + "ORG", "rule"
             i = m
