@@ -232,6 +232,10 @@ def _lex() -> _Lex:
 _WORD = regex.compile(r"\s{0,2}(?P<w>[\p{L}\u0640]{1,30})(?![\p{L}\d])")
 _HEAD = regex.compile(r"\s{0,2}(?:[)\]]\s{0,2})?(?P<w>[\p{L}\u0640]{1,30})(?![\p{L}\d])")
 _ARABIC = regex.compile(r"[\u0600-\u06ff]")
+_AWAL = regex.compile(r"(?<!\p{L})[وبلف]?(?P<o>اول)\s{1,2}(?!(?:من\s{1,2})?امس(?!\p{L}))"
+                      r"(?=\p{L})")
+_BI_AWAL = regex.compile(r"\s{1,2}[بف]اول(?!\p{L})")          # أولاً بأول: "as it comes"
+_PERIOD_NEXT = regex.compile(r"\s{1,2}(?:ايام|يوم|امس|ليله|ساعه)(?!\p{L})")
 _AND_A_HALF = regex.compile(r"\s{1,2}و\s{0,2}(نصف|ربع)(?!\p{L})")
 _TIME_OF_DAY = regex.compile(r"\s{1,2}(?:من\s{1,2})?(?:ال)?(?:مساء|صباح|ظهر|عصر|فجر|ليل)")
 # small patterns used per number, compiled once
@@ -724,6 +728,13 @@ def _duals(lex: _Lex, norm: str, taken: list[tuple[int, int]], is_blocked) -> li
 
 def _ordinals(lex: _Lex, norm: str, is_blocked, is_article) -> list[_Stat]:
     out = []
+    for m in _AWAL.finditer(norm):          # أول مرة، أول رئيس: "first" before its noun
+        a, b = m.span("o")
+        prev = _prev_word(norm, m.start())
+        if is_blocked(a, b) or prev in lex.ctx["no_ordinal"] or \
+                _PERIOD_NEXT.match(norm, b):
+            continue                        # الفريق أول (a rank), أول أيام العيد (a date)
+        out.append(_Stat(a, b, 1.0, "ordinal"))
     for m in lex.ordinal_re.finditer(norm):
         if m.group("ord"):
             a, b = m.span("ord")
@@ -751,7 +762,7 @@ def _ordinals(lex: _Lex, norm: str, is_blocked, is_article) -> list[_Stat]:
             value = int(m.group("d"))
         else:
             a, b = m.span("adv")
-            if not _LETTER_NEXT.match(norm[b:b + 3]) or \
+            if not _LETTER_NEXT.match(norm[b:b + 3]) or _BI_AWAL.match(norm, b) or \
                     _CLAUSE_END.search(norm[max(0, a - 3):a]):
                 continue
             value = parse_ordinal(m.group("adv"))
