@@ -141,7 +141,7 @@ def run_ours(items: list[dict], systems: dict, verbose: bool = False) -> dict:
     out = {}
     for name, fn in systems.items():
         tot_h = tot_p = tot_g = 0
-        sub = {"sample": [0, 0, 0], "written": [0, 0, 0], "heldout": [0, 0, 0], "heldout2": [0, 0, 0]}
+        sub = {"sample": [0, 0, 0], "written": [0, 0, 0], "heldout": [0, 0, 0], "heldout2": [0, 0, 0], "heldout3": [0, 0, 0]}
         errors = []
         t0 = time.perf_counter()
         for it in items:
@@ -338,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
           f"(hit = overlapping span with the exact value range)")
     print(f"{'system':<12}{'subset':<9}{'P':>7}{'R':>7}{'F1':>7}{'hits':>6}{'pred':>6}{'gold':>6}{'sec':>8}")
     for name, r in res.items():
-        for sub in ("all", "sample", "written", "heldout", "heldout2"):
+        for sub in ("all", "sample", "written", "heldout", "heldout2", "heldout3"):
             h, p_, g = r[sub]
             p, rc, f = prf(h, p_, g)
             sec = f"{r['seconds']:.2f}" if sub == "all" else ""

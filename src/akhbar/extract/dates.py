@@ -131,7 +131,7 @@ class _Lex:
         RSEP = _n(r"\s?(?:-|–|—|/|و|إلى|الى|حتى|ولغاية|لغاية)\s?")
         MONP = (rf"(?P<m1>{MON})(?:(?:\s?(?P<psep>[/(]|-)\s?|\s)(?P<m1b>{MON})\s?\)?)?")
         MREL = _n(r"(?:\s(?P<mrel>الماضي|المقبل|القادم|الجاري|الحالي|المنصرم|الفائت)(?![\w])|"
-                  r"\s(?:من\s)?(?:(?:ال|هذا\s|هذه\s)(?:عام|سنة))(?:\s(?P<yrel>الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|الحالي|الحالية|الجاري|الجارية|المنصرم|الفائت))?(?![\w]))")
+                  r"\s(?:من\s)?(?:(?:ال|هذا\sال|هذه\sال)(?:عام|سنة))(?:\s(?P<yrel>الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|الحالي|الحالية|الجاري|الجارية|المنصرم|الفائت))?(?![\w]))")
         # a day of a relative month: "الـ27 من الشهر الجاري", "يوم 3 من الشهر المقبل"
         self.day_relmonth = regex.compile(
             rf"(?:{W}" + _n(r"يوم\s") + rf")?(?:{W}" + _n("ال") + r"\s?)?" + rf"(?P<d1>{DAY})\s"
@@ -153,7 +153,9 @@ class _Lex:
         self.mctx = regex.compile(
             rf"{W}(?:(?P<ctx>{ctx})\s|(?P<sh>[وبلف]?(?:شهر|الشهر))\s)?{W}[وبلف]?(?P<m1>{MON}){E}"
             rf"(?:(?:\s?[/(]\s?|\s)(?P<m1b>{MON})\s?\)?)?"
-            rf"(?:\s(?P<rel>{rel}){E})?")
+            rf"(?:\s(?P<rel>{rel}){E}|" + _n(r"\s(?:من\s)?(?P<ynoun>(?:ال|هذا\sال|هذه\sال)(?:عام|سنة))(?:\s(?P<yrel>"
+                                             r"الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|الحالي|الحالية|"
+                                             r"الجاري|الجارية|المنصرم|الفائت|السابق|السابقة))?") + rf"{E})?")
         self.hctx = regex.compile(_n(rf"{W}(?:[وبلف]?شهر\s)(?P<m1>{HMON}){E}(?:\s(?:المبارك|الفضيل|الكريم|الحرام){E})?")
                                   + rf"(?:{YFILL}(?P<y>{YEAR}(?:{YSUF})?))?")
         # month ranges: "بين يناير ومارس 2023", "من يناير إلى مارس 2022", "يناير - مارس 2024"
@@ -552,6 +554,13 @@ def _my_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
                          gran="month", prio=4))
     for m in win.finditer("mctx"):
         if not (m.group("ctx") or m.group("sh") or m.group("rel")):
+            continue
+        if m.group("ynoun"):
+            # "شهر مارس من السنة الماضية": the month of the anchor's year, shifted
+            c = _Cand(m.start("m1") if m.group("ctx") else m.start(), m.end(), start=[None, lex.greg[m.group("m1")], None],
+                      end=[None, lex.greg[m.group("m1")], None], gran="month", kind="relative", prio=4)
+            c.yrel = _rel_offset(m.group("yrel"))
+            out.append(c)
             continue
         mon = lex.greg[m.group("m1")]
         mend = m.end()
@@ -1247,7 +1256,7 @@ def _recurring_re() -> regex.Pattern:
 
 @lru_cache(maxsize=1)
 def _place_re() -> regex.Pattern:
-    return regex.compile(_n(r"(?:مدينة|جسر|كوبري|شارع|ميدان|محافظة|حي|جامعة)\s$"))
+    return regex.compile(_n(r"(?<![\w])[وبلف]?(?:مدينة|جسر|كوبري|شارع|ميدان|محافظة|حي|جامعة|ثورة|حركة|انتفاضة)\s$"))
 
 
 @lru_cache(maxsize=1)
@@ -1375,7 +1384,8 @@ def find_dates(text: str, *, published: date | None = None,
     chosen = _post(norm, _merge_ranges(norm, _select(cands)))
     # "مدينة 6 أكتوبر", "شارع 26 يوليو": places named after a date
     place = _place_re()
-    chosen = [c for c in chosen if not (c.gran == "day" and place.search(norm, max(0, c.s - 10), c.s))]
+    chosen = [c for c in chosen if not (c.gran == "day" and c.rel is None and
+                                        place.search(norm, max(0, c.s - 12), c.s))]
     # "في غرة شوال من كل عام": a recurring day, not a date
     rec = _recurring_re()
     chosen = [c for c in chosen if not (c.gran in ("day", "month") and c.rel is None and
