@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import calendar
 import json
+from bisect import bisect_left
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
@@ -195,7 +196,7 @@ class _Lex:
             r"(?<![\d./-])(?P<a>\d{1,4})(?P<sep>\s?[/-]\s?|\.)(?P<b>\d{1,2})\s?(?P<sep2>[/.-])\s?(?P<c>\d{4}|\d{1,2})"
             rf"(?![\d]|[./-]\d)(?P<ys>{YSUF})?")
         self.month_year_num = regex.compile(
-            rf"(?<![\d./-])(?P<b>0?[1-9]|1[0-2])/(?P<c>(?:19|20)\d\d)(?![\d]|[./-]\d)")
+            r"(?<![\d./-])(?P<b>0?[1-9]|1[0-2])/(?P<c>(?:19|20)\d\d)(?![\d]|[./-]\d)")
         self.numeric_dm = regex.compile(
             rf"(?:(?:{WDPRE})|{W}" + _n(r"(?:بتاريخ|الموافق|يوم)") + r"\s)"
             r"(?P<a>[0-3]?\d)/(?P<b>[01]?\d)(?![\d]|[./-]\d)")
@@ -536,7 +537,6 @@ def _my_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
                 else:
                     continue
         s = m.start("m1") if not norm.startswith(("شهر", "الشهر"), m.start()) else m.start()
-        s = _skip_clitic(norm, s, m.start("m1"))
         out.append(_Cand(s, m.end(), start=[y, mon, None], end=[y, mon2, None], gran="month",
                          kind="range" if mon2 != mon else "absolute", prio=4))
     for m in win.finditer("hmy"):
@@ -549,7 +549,7 @@ def _my_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
         if not 1200 <= y <= 1600:
             continue
         mon = lex.hijri[m.group("m1")]
-        s = _skip_clitic(norm, m.start(), m.start("m1"))
+        s = m.start()
         out.append(_Cand(s, m.end(), cal="hijri", start=[y, mon, None], end=[y, mon, None],
                          gran="month", prio=4))
     for m in win.finditer("mctx"):
@@ -643,16 +643,6 @@ def _hijri_month_in_year(mon: int, gy: int, s: int, e: int, day: int | None = No
                       gran="day" if day else "month", prio=4)
             return c
     return None
-
-
-def _skip_clitic(norm: str, s: int, ms: int) -> int:
-    """Drop a one-letter proclitic (و ب ل ف) glued to the month from the span."""
-    if s == ms and s + 1 < len(norm) and norm[s] in "وبلف":
-        return s
-    return s
-
-
-_COUNT_NOUNS = None
 
 
 def _count_follows(norm: str, e: int, strict: bool = False) -> bool:
@@ -884,7 +874,7 @@ def _part_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
             continue
         m0, m1 = (k - 1) * size + 1, k * size
         y, off, cal = _yspec(m)
-        s = _lead_trim(norm, m.start(), m.start("part"))
+        s = m.start("part")
         gran = _PART_GRAN[m.group("part")]
         if y is not None:
             out.append(_Cand(s, m.end(), cal=cal, start=[y, m0, None], end=[y, m1, None],
@@ -894,7 +884,6 @@ def _part_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
     for m in win.finditer("months_n"):
         n = _NUM_MONTHS[m.group("n")]
         which = m.group("which")
-        s = _lead_trim(norm, m.start(), m.start() + (0 if norm[m.start()] == "ا" else 0))
         s = _skip_prep(norm, m.start())
         if which in (_n("الأولى"), _n("الأول"), _n("الأخيرة")):
             first = which != _n("الأخيرة")
@@ -964,18 +953,11 @@ def _part_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
                 out.append(_year_rel(off, m0, m1, "part", s, m.end()))
 
 
-def _lead_trim(norm: str, s: int, inner: int) -> int:
-    return inner
-
-
 def _skip_prep(norm: str, s: int) -> int:
     for p in (_n("في "), _n("خلال "), _n("و"), _n("ب"), _n("ل"), _n("ف")):
         if norm.startswith(p, s):
             return s + len(p)
     return s
-
-
-_DAYWORD = {}
 
 
 def _rel_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
@@ -1127,16 +1109,14 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
     """Non-overlapping candidates, longest (then highest priority) first."""
     cands.sort(key=lambda c: (-(c.e - c.s), -c.prio, c.s))
     taken: list[_Cand] = []
+    used = bytearray(max((c.e for c in cands), default=0))
     for c in cands:
-        if c.e <= c.s:
+        if c.e <= c.s or 1 in used[c.s:c.e]:
             continue
-        if all(c.e <= t.s or c.s >= t.e for t in taken):
-            taken.append(c)
+        used[c.s:c.e] = b"\x01" * (c.e - c.s)
+        taken.append(c)
     taken.sort(key=lambda c: c.s)
     return taken
-
-
-_RANGE_GAP = None
 
 
 @lru_cache(maxsize=1)
@@ -1195,9 +1175,6 @@ def _post_res():
                          rf"(?P<y>{YEAR})(?P<ys>\s?(?:{_n('م|هـ|ه')})(?![\w]))?")
     wdgap = regex.compile(_n(r"\s?,?\s?\(?\s?(?:الموافق\s?)?,?\s?"))
     return more, wdgap
-
-
-_DAY_BEFORE = None
 
 
 @lru_cache(maxsize=1)
@@ -1276,7 +1253,7 @@ def _fill_years(norm: str, cs: list[_Cand], anchor: date | None) -> None:
         if ends is None:
             ends = _sentence_ends(norm)
         # the sentence that holds c
-        send = next(e for e in ends if e >= c.e)
+        send = ends[bisect_left(ends, c.e)]
         later = None
         for d in cs[i + 1:]:
             if d.s >= send:
