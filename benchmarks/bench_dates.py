@@ -85,9 +85,9 @@ def best_of(fn, arts, repeat: int) -> tuple[float, int]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--limit", type=int, default=1000, help="saudinewsnet articles to use")
-    ap.add_argument("--dateparser-limit", type=int, default=200)
+    ap.add_argument("--dateparser-limit", type=int, default=300)
     ap.add_argument("--no-dateparser", action="store_true")
     args = ap.parse_args(argv)
 

@@ -55,7 +55,25 @@ def _n(s: str) -> str:
 
 
 def _alt(forms) -> str:
-    return "|".join(regex.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
+    """One alternation for a word list, written as a trie so that the engine follows a
+    single branch per character (a flat list of 100 words costs 100 tries per position).
+    Longer words win over their prefixes, as in a longest-first alternation."""
+    trie: dict = {}
+    for f in set(forms):
+        node = trie
+        for ch in f:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [regex.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return emit(trie)
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -253,7 +271,7 @@ _FAMILY_OF = {
     "rel_day": "relday", "rel_period": "relper", "rel_wd": "wd", "ago": "ago",
 }
 _BEFORE, _AFTER = 50, 60   # window size in characters around a trigger
-_DIGIT_RUN = regex.compile(r"\d+")
+_DIGIT_RUN = regex.compile(r"\d{4,}")
 _NUMSEP = regex.compile(r"\d\s?[/.-]\s?\d")
 _PUNCT = regex.compile(r"[/()«»\"',.:;!?\-–—\[\]{}|*_+=<>\t“”‘’]")
 
