@@ -501,6 +501,10 @@ def _role_before(toks, keys, info, labels, start) -> str:
     # The chain must begin with a title word; honorifics and ranks are not roles.
     while first < chain_end and info["title"][first] in (None, "credit"):
         first += 1
+    # القائم بأعمال (acting): القائم alone is too ambiguous to be a title word.
+    if first < chain_end and first > 0 and keys[first] == "باعمال" and \
+            keys[first - 1] == "القائم":
+        first -= 1
     last = chain_end
     while last > first and info["title"][last - 1] in ("honorific", "rank", "credit"):
         last -= 1
@@ -591,11 +595,13 @@ def _row(line, norm, omap, matches, toks, keys, info, labels, gaz, i, j, label, 
         c, rest = lex.strip_clitic(k0)
         if not (rest.startswith("ال") and c in ("و", "ب", "ك", "ف", "وب", "ول")):
             c = ""
-    # A single-letter clitic whose removal leaves a commoner word: ونام -> نام,
-    # وحاتم -> حاتم; but واشنطن, وليد, وانغ stay whole.
+    # The conjunction و whose removal leaves a commoner word: ونام -> نام,
+    # وحاتم -> حاتم; but واشنطن, وليد, وانغ stay whole.  (ف, ب, ل are left alone:
+    # فيدل is not ف + يدل.)
     t0 = toks[i]
-    if not c and k0[0] in "وفبلك" and len(k0) >= 4 and lex.zipf(t0[1:]) > lex.zipf(t0) + 0.3:
-        c = k0[0]
+    if not c and k0[0] == "و" and len(k0) >= 4 and lex.zipf(t0[1:]) >= 3.0 and \
+            lex.zipf(t0[1:]) > lex.zipf(t0) + 0.3:
+        c = "و"
     lil = bool(c) and rest.startswith("ال") and k0[len(c):].startswith("ل") \
         and not k0[len(c):].startswith("ال")
     # A list item after a comma: ، وباك جيانغ -> باك جيانغ.
@@ -624,6 +630,9 @@ def _row(line, norm, omap, matches, toks, keys, info, labels, gaz, i, j, label, 
         if r:
             rs, re_ = omap.span(matches[r[0]].start() + r[2], matches[r[1] - 1].end())
             role = _display(line[rs:re_])
+            rest = keys[r[0]][r[2]:]
+            if rest.startswith("ل") and not rest.startswith("ال"):
+                role = "ال" + role[1:]  # (ل)لأمين العام -> الأمين العام
     return {"text": surface, "start": os_, "end": oe, "label": label, "canonical": canon,
             "role": role, "source": source}
 
