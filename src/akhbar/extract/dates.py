@@ -1439,5 +1439,11 @@ def extract_dates(x, *, reference_date: date | None = None) -> pd.DataFrame:
 
 @register_table("dates", DATE_SCHEMA, description="date expressions resolved to calendar ranges")
 def dates_table(article, **opts) -> pd.DataFrame:
-    """Per-article dates table for :class:`~akhbar.corpus.Corpus`."""
+    """Per-article dates table for :class:`~akhbar.corpus.Corpus` (``corpus.dates()``).
+
+    >>> from akhbar.loader import parse_article
+    >>> art = parse_article("وصل الوفد أمس إلى عمّان", id="a1", published=date(2024, 5, 14))
+    >>> dates_table(art)[["article_id", "text", "value_start", "anchor"]].values.tolist()
+    [['a1', 'أمس', Timestamp('2024-05-13 00:00:00'), 'published:2024-05-14']]
+    """
     return extract_dates(article, reference_date=opts.get("reference_date"))
