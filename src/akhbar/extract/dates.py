@@ -1282,10 +1282,9 @@ def _fill_years(norm: str, cs: list[_Cand], anchor: date | None) -> None:
                 break
         if later is not None and c.yrel is None:
             y = later.start[0]
-            if c.gran == "day" or c.gran == "month":
-                # a yearless month later in the year than the dated one is the year before
-                if (c.start[1] or 0) > (later.start[1] or 13) and c.gran != "year":
-                    pass
+            # "في 28 ديسمبر ... ثم في 3 يناير 2024": told in order, so December is 2023
+            if c.start[1] and later.start[1] and c.start[1] > later.start[1]:
+                y -= 1
             c.start[0] = c.start[0] or y
             c.end[0] = c.end[0] or y
             c.yfrom = "sentence"
