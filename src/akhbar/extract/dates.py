@@ -1259,6 +1259,27 @@ def _bc_re() -> regex.Pattern:
     return regex.compile(_n(r"\s?(?:ق\s?\.?\s?م(?![\w])|قبل الميلاد)"))
 
 
+@lru_cache(maxsize=1)
+def _equiv_re() -> regex.Pattern:
+    return regex.compile(_n(r"\s?(?:,|\()?\s?(?:الموافق|الموافقة|يوافق|=)\s?(?:ل\s?)?"))
+
+
+def _year_near(c: "_Cand", g: date) -> int | None:
+    """The year (in ``c``'s calendar) that puts ``c``'s month and day nearest to ``g``."""
+    if c.cal == "hijri":
+        y0 = _greg_to_hijri_year(g)
+    else:
+        y0 = g.year
+    if y0 is None:
+        return None
+    best = None
+    for y in (y0 - 1, y0, y0 + 1):
+        d = _span_dates(c.cal, y, c.start[1], c.start[2], False)
+        if d is not None and (best is None or abs((d - g).days) < best[0]):
+            best = (abs((d - g).days), y)
+    return best[1] if best else None
+
+
 def _sentence_ends(norm: str) -> list[int]:
     return [m.start() for m in _lex().sent.finditer(norm)] + [len(norm)]
 
@@ -1280,6 +1301,17 @@ def _fill_years(norm: str, cs: list[_Cand], anchor: date | None) -> None:
                     d.gran in ("day", "month"):
                 later = d
                 break
+        nxt = cs[i + 1] if i + 1 < len(cs) else None
+        if nxt is not None and nxt.cal != c.cal and nxt.rel is None and nxt.gran == "day" and \
+                nxt.start[0] is not None and c.gran == "day" and c.yrel is None and \
+                _equiv_re().fullmatch(norm, c.e, nxt.s):
+            # "26 شوال الموافق 11 أغسطس 2015": the other calendar's date fixes the year
+            g = _span_dates(nxt.cal, *nxt.start, False)
+            y = _year_near(c, g) if g else None
+            if y is not None:
+                c.start[0] = c.end[0] = y
+                c.yfrom = "expression"
+                continue
         if later is not None and c.yrel is None:
             y = later.start[0]
             # "في 28 ديسمبر ... ثم في 3 يناير 2024": told in order, so December is 2023
