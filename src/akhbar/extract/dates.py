@@ -1002,6 +1002,8 @@ def _rel_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
                                      rel=lambda a: (a - timedelta(1), a - timedelta(1)), prio=5))
                 continue
             off = 0
+        elif w == _n("أمس") and regex.match(_n(r"\s(?:ال)?حاجة"), norm[e:e + 8]):
+            continue  # "في أمسّ الحاجة": in the direst need
         elif w in (_n("الغد"), _n("غد")) and not tod:
             continue
         elif w in (_n("غدا"), _n("الغد"), _n("غد"), _n("بكرة"), _n("بكرا")):
