@@ -147,14 +147,16 @@ class _Lex:
         WDPRE = _n(rf"(?:{TOD}\s)?(?P<wd>{WD})\s?,?\s?(?:(?:الموافق|المقبل|القادم|الماضي|في)\s?,?\s?)?")
         DAYPRE = _n(r"(?:(?:صباح|مساء|ظهر|عصر|فجر|ليلة|ظهيرة|صبيحة)\s)?(?:يوم|يومي)\s")
         WDPRE = f"(?:{WDPRE}|{W}{DAYPRE})"
-        RSEP = _n(r"\s?(?:-|–|—|/|و|إلى|الى|حتى|ولغاية|لغاية)\s?")
+        RSEP = _n(r"\s?(?:-|–|—|/|وحتى|وإلى|و|إلى|الى|حتى|ولغاية|لغاية)\s?")
         MONP = (rf"(?P<m1>{MON})(?:(?:\s?(?P<psep>[/(]|-)\s?|\s)(?P<m1b>{MON})\s?\)?)?")
         MREL = _n(r"(?:\s(?P<mrel>الماضي|المقبل|القادم|الجاري|الحالي|المنصرم|الفائت)(?![\w])|"
                   r"\s(?:من\s)?(?:(?:ال|هذا\sال|هذه\sال)(?:عام|سنة))(?:\s(?P<yrel>الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|الحالي|الحالية|الجاري|الجارية|المنصرم|الفائت))?(?![\w]))")
         # a day of a relative month: "الـ27 من الشهر الجاري", "يوم 3 من الشهر المقبل"
         self.day_relmonth = regex.compile(
             rf"(?:{W}" + _n(r"يوم\s") + rf")?(?:{W}" + _n("ال") + r"\s?)?" + rf"(?P<d1>{DAY})\s"
-            + _n(r"(?:من\s)?(?:(?P<this>هذا\sالشهر)|الشهر(?:\s(?P<rel>الماضي|المقبل|القادم|الجاري|الحالي|المنصرم|الفائت|السابق))?)(?![\w])"))
+            + _n(r"(?:من\s)?(?:(?P<this>هذا\sالشهر)|الشهر(?:\s(?P<rel>الماضي|المقبل|القادم|الجاري|الحالي|المنصرم|الفائت|السابق))?)(?![\w])"
+               r"(?!\s(?:الأول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر|الحادي|"
+               r"القمري|الهجري|الفضيل|المبارك|الكريم|الحرام)(?![\w]))"))
         self.dm = regex.compile(
             rf"(?:{WDPRE})?(?P<d1>{DAY})(?:(?P<rsep>{RSEP})(?P<d2>{DAY}))?{DFILL}{MONP}{E}"
             rf"(?:{YFILL}(?P<y>{YEARX})|{MREL})?")
@@ -1020,6 +1022,9 @@ def _rel_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
         if not (m.group("this") or m.group("rel")):
             continue
         per = m.group("per")
+        if not m.group("rel") and regex.match(_n(r"\s(?:الفضيل|المبارك|الكريم|الحرام|القمري|الهجري)"),
+                                              norm[m.end():m.end() + 10]):
+            continue  # "هذا الشهر الفضيل" is Ramadan, not the current calendar month
         off = _rel_offset(m.group("rel")) if m.group("rel") else 0
         s = _skip_prep(norm, m.start()) if norm[m.start()] in "وبلف" and not norm.startswith(
             ("ال", "هذ"), m.start()) else m.start()
