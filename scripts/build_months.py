@@ -77,6 +77,20 @@ def _clean(s: str) -> str:
     return " ".join(unicodedata.normalize("NFC", s).split())
 
 
+# Decades of the 20th century as news writes them (الستينيات, تسعينات): stems + plural suffixes.
+DECADE_STEMS = {"عشرين": 1920, "ثلاثين": 1930, "أربعين": 1940, "خمسين": 1950, "ستين": 1960,
+                "سبعين": 1970, "ثمانين": 1980, "تسعين": 1990}
+
+
+def decades() -> dict[str, int]:
+    out = {}
+    for stem, year in DECADE_STEMS.items():
+        for suffix in ("يات", "ات"):
+            out["ال" + stem + suffix] = year
+            out[stem + suffix] = year
+    return out
+
+
 def main() -> None:
     locales = sorted(loc for loc in localedata.locale_identifiers()
                      if loc.split("_")[0] == "ar")
@@ -115,6 +129,7 @@ def main() -> None:
         "written_for_akhbar": {
             "gregorian": {k: v for k, v in EXTRA_GREGORIAN.items() if _clean(k) not in months},
             "hijri": {k: v for k, v in EXTRA_HIJRI.items() if _clean(k) not in hijri},
+            "decades": decades(),
         },
     }
     OUT.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

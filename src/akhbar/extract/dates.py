@@ -93,6 +93,7 @@ class _Lex:
         # Babel: 0 = Monday; Python's date.weekday() uses the same numbering.
         wd = {_n(k): v["weekday"] for k, v in raw["weekdays"].items()}
         self.greg, self.hijri, self.wd = greg, hijri, wd
+        self.decades = {_n(k): v for k, v in raw["written_for_akhbar"].get("decades", {}).items()}
         self.ordinals = _ordinal_day_forms()
         self.build()
         self.triggers = self._triggers()
@@ -119,6 +120,7 @@ class _Lex:
             "relday")
         add([_n(w) for w in ("الأسبوع", "الشهر", "العام", "السنة")], "relper")
         add(self.wd, "wd")
+        add(self.decades, "dec")
         add([_n(w) for w in ("منذ", "قبل", "بعد")], "ago")
         out: dict[str, set[str]] = {}
         for w, f in fam.items():
@@ -258,6 +260,10 @@ class _Lex:
             _n("الماضي|المقبل|القادم|المنصرم|الفائت|السابق") + rf"))?{E}")
         self.hijri_year = regex.compile(
             rf"(?:{W}(?:{YNOUN}))?(?P<y>1[3-5]\d\d)(?P<hs>\s?" + _n("(?:هـ|ه)(?![\\w])|\\s(?:هجرية|هجري|للهجرة)") + r")")
+        self.decade = regex.compile(
+            rf"{W}[وبلف]?(?P<dec>{_alt(self.decades)})"
+            + _n(r"(?:\s(?:من\s)?القرن\s(?:الماضي|العشرين|المنصرم|الفائت|الميلادي\sالماضي))?") + E
+            + _n(r"(?!\s(?:من\s)?(?:عمره|عمرها|عمرهم|العمر|عمر)(?![\w]))"))  # في الثلاثينيات من عمره: age
         self.sent = regex.compile(r"[.!?;:\n](?=\s|$)|[«»\"]")
 
 
@@ -270,7 +276,7 @@ _FAMILY_OF = {
     "year_coord": "y4", "year_pair": "y4", "year_event": "y4", "hijri_year": "y4",
     "numeric": "numsep", "month_year_num": "numsep", "numeric_dm": "numsep",
     "day_relmonth": "shahr", "part": "part", "months_n": "part", "edge": "edge",
-    "rel_day": "relday", "rel_period": "relper", "rel_wd": "wd", "ago": "ago",
+    "rel_day": "relday", "rel_period": "relper", "rel_wd": "wd", "ago": "ago", "decade": "dec",
 }
 _BEFORE, _AFTER = 50, 60   # window size in characters around a trigger
 _DIGIT_RUN = regex.compile(r"\d{4,}")
@@ -1117,6 +1123,13 @@ def _relmonth_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
         out.append(_Cand(s, m.end(), gran="day", kind="relative", rel=fn, prio=6))
 
 
+def _decade_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
+    for m in win.finditer("decade"):
+        y = lex.decades[m.group("dec")]
+        out.append(_Cand(m.start("dec"), m.end(), start=[y, None, None], end=[y + 9, None, None],
+                         gran="decade", kind="range", prio=3))
+
+
 def _count_value(s: str) -> int | None:
     if s.isdigit():
         return int(s)
@@ -1414,6 +1427,7 @@ def find_dates(text: str, *, published: date | None = None,
     _part_cands(lex, norm, cands, win)
     _rel_cands(lex, norm, cands, win)
     _relmonth_cands(lex, norm, cands, win)
+    _decade_cands(lex, norm, cands, win)
     chosen = _post(norm, _merge_ranges(norm, _select(cands)))
     # "مدينة 6 أكتوبر", "شارع 26 يوليو": places named after a date
     place = _place_re()
