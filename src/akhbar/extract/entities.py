@@ -90,6 +90,10 @@ def _name_like(tok: str, k: str) -> bool:
     c, rest = lex.strip_clitic(k)
     if c and (rest.startswith("ال") or lex.titles().get(rest)):
         return False  # بالسفير, والرئيس
+    # A clitic on a common word: وطلاب, لدعمه, بإجراء (but not وليد, بينه, لونغ).
+    if len(k) >= 4 and k[0] in "وبل" and k not in lex.given_names() and \
+            lex.zipf(tok[1:]) >= 3.5:
+        return False
     # Future verbs (سيزور, ستعقد) follow titles too.
     if len(k) >= 5 and k.startswith(("سي", "ست", "سن")) and k not in lex.given_names():
         return False
@@ -366,6 +370,9 @@ def _title_rule(toks, keys, info, tags, src) -> None:
                     and lex.zipf(toks[m + 1]) < 3.5):
                 break
             m += 1
+        # A lone word after a title is a name only if it is rare (not بدء, منح).
+        if m == j + 1 and labels[j] == "" and lex.zipf(toks[j]) >= 3.5:
+            m = j
         if m > j and labels[j] == "" and \
                 not all(tags[x] != "O" and labels[x] == "PER" for x in range(j, m)):
             # Only fill names the model left (partly) untagged; keep its B- inside.
@@ -606,7 +613,8 @@ def _row(line, norm, omap, matches, toks, keys, info, labels, gaz, i, j, label, 
         and not k0[len(c):].startswith("ال")
     # A list item after a comma: ، وباك جيانغ -> باك جيانغ.
     if not c and k0.startswith("و") and len(k0) >= 3 and i > 0 and \
-            toks[i - 1] in _SEPARATORS and label != "PER":
+            toks[i - 1] in _SEPARATORS and label != "PER" and \
+            (lex.zipf(t0) < 4.5 or lex.zipf(t0[1:]) > lex.zipf(t0)):  # not وزارة
         c = "و"
     if c:
         # للأمم: the second ل is the article's; the span keeps it.
