@@ -574,6 +574,9 @@ def _find_units(units: list[tuple[str, int]], backend: str, options: dict) -> li
             lines.append((offset + line_start, line, norm, omap, matches, toks, tags, src, info))
     if backend == "default":
         propagate([(ln[5], ln[8]["keys"], ln[6], ln[7]) for ln in lines])
+    # Words that open a name somewhere in this document: ببريدة is ب + بريدة when
+    # بريدة is a name elsewhere in the article.
+    doc_first = frozenset(ln[8]["keys"][i] for ln in lines for i, _, _ in _spans(ln[6]))
     rows: list[dict] = []
     for start, line, norm, omap, matches, toks, tags, src, info in lines:
         keys = info["keys"]
@@ -582,7 +585,7 @@ def _find_units(units: list[tuple[str, int]], backend: str, options: dict) -> li
         line_rows = []
         for i, j, label in _spans(tags):
             row = _row(line, norm, omap, matches, toks, keys, info, labels, gaz, i, j, label,
-                       src[i] or "model")
+                       src[i] or "model", doc_first)
             if row is not None:
                 row["start"] += start
                 row["end"] += start
@@ -592,12 +595,15 @@ def _find_units(units: list[tuple[str, int]], backend: str, options: dict) -> li
     return rows
 
 
-def _row(line, norm, omap, matches, toks, keys, info, labels, gaz, i, j, label, source):
+def _row(line, norm, omap, matches, toks, keys, info, labels, gaz, i, j, label, source,
+         doc_first=frozenset()):
     """The table row of tokens i..j of one line, or None when nothing is left of it."""
     ns, ne = matches[i].start(), matches[j - 1].end()
     # Leave out a leading clitic when what follows is a name we know.
     k0 = keys[i]
     c, rest = lex.strip_clitic(k0, _known_first())
+    if not c and doc_first:
+        c, rest = lex.strip_clitic(k0, doc_first)
     if not c and label != "PER":
         c, rest = lex.strip_clitic(k0)
         if not (rest.startswith("ال") and c in ("و", "ب", "ك", "ف", "وب", "ول")):
@@ -675,6 +681,9 @@ def propagate(doc: list[tuple[list[str], list[str], list[str], list[str]]]) -> N
                     continue
                 if ln == 1 and (lex.zipf(toks[i]) >= 4.0 or len(keys[i]) < 3):
                     continue
+                c, _ = lex.strip_clitic(keys[i])
+                if ln == 1 and c and lex.zipf(toks[i][len(c):]) >= 4.0:
+                    continue  # لإغاثة: a clitic on a common word
                 for cand in (tuple(keys[i:i + ln]),
                              (lex.strip_clitic(keys[i])[1], *keys[i + 1:i + ln])):
                     c = seen.get(cand)
