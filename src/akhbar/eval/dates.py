@@ -152,7 +152,7 @@ def _run_ours(items: list[dict], systems: dict, verbose: bool = False) -> dict:
     out = {}
     for name, fn in systems.items():
         tot_h = tot_p = tot_g = 0
-        sub = {"sample": [0, 0, 0], "written": [0, 0, 0], "heldout": [0, 0, 0], "heldout2": [0, 0, 0], "heldout3": [0, 0, 0]}
+        sub: dict[str, list[int]] = {}
         errors = []
         t0 = time.perf_counter()
         for it in items:
@@ -162,6 +162,7 @@ def _run_ours(items: list[dict], systems: dict, verbose: bool = False) -> dict:
             tot_p += len(pred)
             tot_g += len(it["dates"])
             k = "sample" if "sample" in it else it.get("split", "written")
+            sub.setdefault(k, [0, 0, 0])
             sub[k][0] += h
             sub[k][1] += len(pred)
             sub[k][2] += len(it["dates"])
@@ -355,7 +356,7 @@ def main(argv: list[str] | None = None) -> int:
           f"(hit = overlapping span with the exact value range)")
     print(f"{'system':<12}{'subset':<9}{'P':>7}{'R':>7}{'F1':>7}{'hits':>6}{'pred':>6}{'gold':>6}{'sec':>8}")
     for name, r in res.items():
-        for sub in ("all", "sample", "written", "heldout", "heldout2", "heldout3"):
+        for sub in ["all"] + [k for k in r if k not in ("all", "errors", "seconds")]:
             h, p_, g = r[sub]
             p, rc, f = prf(h, p_, g)
             sec = f"{r['seconds']:.2f}" if sub == "all" else ""

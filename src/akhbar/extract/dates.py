@@ -243,7 +243,7 @@ class _Lex:
             r"(?P<a>[0-3]?\d)/(?P<b>[01]?\d)(?![\d]|[./-]\d)")
         # Parts of a year or month.
         YSPEC = (_n(r"(?:(?:من|في)\s)?(?:(?:ال|ل|لل)?(?:عام|سنة)\s)?") + rf"(?P<y>{YEARX})"
-                 + "|" + _n(r"(?:(?:من|في)\s)?(?:هذا\s|هذه\s)?(?P<ry>العام|السنة)(?:\s(?P<ryrel>الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|الحالي|الحالية|الجاري|الجارية|المنصرم|الفائت|السابق|السابقة))?")
+                 + "|" + _n(r"(?:(?:من|في)\s)?(?:هذا\s|هذه\s)?(?P<ry>العام|السنة)(?!\s(?:الدراسي|المالي|التدريبي|الجامعي|الهجري)(?![\w]))(?:\s(?P<ryrel>الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|الحالي|الحالية|الجاري|الجارية|المنصرم|الفائت|السابق|السابقة))?")
                  + rf"(?:\s(?P<yy>{YEARX}))?"
                  + "|" + _n(r"(?:(?:من|في)\s)?(?P<this>هذا العام|هذه السنة)"))
         self.part = regex.compile(_n(
@@ -279,6 +279,9 @@ class _Lex:
             _n("الماضي|المقبل|القادم|المنصرم|الفائت|السابق") + rf"))?{E}")
         self.hijri_year = regex.compile(
             rf"(?:{W}(?:{YNOUN}))?(?P<y>1[3-5]\d\d)(?P<hs>\s?" + _n("(?:هـ|ه)(?![\\w])|\\s(?:هجرية|هجري|للهجرة)") + r")")
+        self.week_of_month = regex.compile(
+            rf"{W}[وبلف]?" + _n(r"الأسبوع\s(?P<ord>الأول|الثاني|الثالث|الرابع|الأخير)\s(?:من|في)\s(?:شهر\s)?")
+            + rf"(?P<m1>{MON}){E}(?:\s?[/(]\s?{MON}\s?\)?)?(?:\s(?P<mrel>{rel}){E}|{YFILL}(?P<y>{YEARX}))?")
         self.decade = regex.compile(
             rf"{W}[وبلف]?(?P<dec>{_alt(self.decades)})"
             + _n(r"(?:\s(?:من\s)?القرن\s(?:الماضي|العشرين|المنصرم|الفائت|الميلادي\sالماضي))?") + E
@@ -295,7 +298,7 @@ _FAMILY_OF = {
     "year_coord": "y4", "year_pair": "y4", "year_event": "y4", "hijri_year": "y4",
     "numeric": "numsep", "month_year_num": "numsep", "numeric_dm": "numsep",
     "day_relmonth": "shahr", "part": "part", "months_n": "part", "edge": "edge",
-    "rel_day": "relday", "rel_period": "relper", "rel_wd": "wd", "ago": "ago", "decade": "dec",
+    "week_of_month": "mon", "rel_day": "relday", "rel_period": "relper", "rel_wd": "wd", "ago": "ago", "decade": "dec",
 }
 _BEFORE, _AFTER = 50, 60   # window size in characters around a trigger
 _DIGIT_RUN = regex.compile(r"\d{4,}")
@@ -440,6 +443,8 @@ def _add_months(d: date, n: int) -> date:
     y, m = divmod(k, 12)
     return date(y, m + 1, min(d.day, _last_day(y, m + 1)))
 
+
+_FUTURE_COST = 1.5  # a yearless date's future reading counts its distance this many times
 
 _PAST = {_n(w) for w in ("الماضي", "الماضية", "الفائت", "الفائتة", "المنصرم", "المنصرمة",
                          "السابق", "السابقة", "المنقضي")}
@@ -1142,7 +1147,20 @@ def _relmonth_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
         out.append(_Cand(s, m.end(), gran="day", kind="relative", rel=fn, prio=6))
 
 
+_WEEK_DAYS = {_n("الأول"): (1, 7), _n("الثاني"): (8, 14), _n("الثالث"): (15, 21),
+              _n("الرابع"): (22, 28), _n("الأخير"): (22, None)}
+
+
 def _decade_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
+    for m in win.finditer("week_of_month"):
+        # "الأسبوع الأول من ديسمبر": days 1-7 (the last week: 22 to the end)
+        d0, d1 = _WEEK_DAYS[m.group("ord")]
+        y, _ = _yearx(m.group("y"))
+        mon = lex.greg[m.group("m1")]
+        c = _Cand(m.start() if norm[m.start()] == "ا" else m.start() + 1, _trim_right(norm, m.start(), m.end()),
+                  start=[y, mon, d0], end=[y, mon, d1], gran="week", kind="range", prio=7)
+        c.dir = _rel_offset(m.group("mrel"))
+        out.append(c)
     for m in win.finditer("decade"):
         y = lex.decades[m.group("dec")]
         out.append(_Cand(m.start("dec"), m.end(), start=[y, None, None], end=[y + 9, None, None],
@@ -1393,7 +1411,8 @@ def _fill_years(norm: str, cs: list[_Cand], anchor: date | None) -> None:
             d0 = _span_dates("gregorian", y, c.start[1], c.start[2] or 1, False)
             if d0 is None or (c.dir < 0 and d0 > anchor) or (c.dir > 0 and d0 < anchor):
                 continue
-            dist = abs((d0 - anchor).days)
+            # news mostly reports what happened: a future reading must be clearly nearer
+            dist = (d0 - anchor).days * _FUTURE_COST if d0 > anchor else (anchor - d0).days
             if best is None or dist < best[0]:
                 best = (dist, y)
         if best:
