@@ -18,11 +18,14 @@ Conventions for values (inclusive calendar days):
 * a yearless date takes the year of a later dated day/month in its sentence (told in
   order, so ``28 ديسمبر ... 3 يناير 2024`` is December 2023), else of the date it is
   paired with (``26 شوال الموافق 11 أغسطس 2015``), else the year that puts it nearest
-  to the anchor (``الماضي``/``المقبل`` force the past/next one); a weekday written with
-  it picks the year in which the weekday fits;
+  to the anchor, a future reading counting 1.5 times its distance since news mostly
+  reports the past (``الماضي``/``المقبل`` force the past/next one); a weekday written
+  with it picks the year in which the weekday fits;
 * a bare weekday (``يوم الأحد``) is the latest such day on or before the anchor;
   ``الأحد المقبل`` the next one, ``الأحد الماضي`` the one before;
-* weeks run Monday to Sunday; ``منذ/قبل ثلاثة أيام`` is that day, ``قبل عامين`` that year;
+* weeks run Monday to Sunday; the first/second/third/fourth/last week of a month are
+  days 1-7/8-14/15-21/22-28/22-end; ``منذ/قبل ثلاثة أيام`` is that day, ``قبل عامين``
+  that year; decades (``التسعينيات``) are 1990-1999;
 * early/mid/late month (``مطلع/منتصف/أواخر``) are days 1-10 / 11-20 / 21-end; early,
   mid and end of a year are January-March, June-July and October-December;
 * a bare four-digit number from 1350 to 1470 after a year word is a Hijri year
