@@ -13,28 +13,18 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
-import os
 import random
 import sys
 from pathlib import Path
 
 import akhbar
-
-EVAL_DIR = Path(os.environ.get("AKHBAR_EVAL_DIR",
-                               Path(__file__).resolve().parents[2] / "shared" / "eval"))
-
+from akhbar.eval._data import saudinewsnet
 
 def paragraph_pool() -> list[str]:
     pool = [p for a in akhbar.load_sample() for p in a.paragraphs if len(p) > 80]
-    snn = EVAL_DIR / "saudinewsnet" / "saudinewsnet_sample1000.jsonl"
-    if not snn.exists():
-        snn = Path("/work/shared/eval/saudinewsnet/saudinewsnet_sample1000.jsonl")
-    if snn.exists():
-        with open(snn, encoding="utf-8") as fh:
-            for line in fh:
-                content = json.loads(line).get("content") or ""
-                pool.extend(p.strip() for p in content.split("\n") if len(p.strip()) > 80)
+    for row in saudinewsnet():
+        content = row.get("content") or ""
+        pool.extend(p.strip() for p in content.split("\n") if len(p.strip()) > 80)
     return pool
 
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 import time
@@ -33,17 +32,8 @@ import pandas as pd
 
 from akhbar.extract.dates import find_dates
 
-REPO = Path(__file__).resolve().parents[3]
+from akhbar.eval._data import REPO, eval_dir
 DUCKLING_REF = date(2013, 2, 12)
-
-
-def _eval_dir() -> Path | None:
-    """Where the shared evaluation data live, or None."""
-    cands = []
-    if os.environ.get("AKHBAR_EVAL_DIR"):
-        cands.append(Path(os.environ["AKHBAR_EVAL_DIR"]))
-    cands += [REPO.parent / "shared" / "eval", Path("/work/shared/eval")]
-    return next((c for c in cands if c.is_dir()), None)
 
 
 def _load_gold() -> list[dict]:
@@ -365,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
         for kind, iid, txt, vs, ve in res["akhbar"]["errors"]:
             print(f"  {kind:<6}{iid:<12}{txt!r} {vs}..{ve}")
 
-    root = _eval_dir()
+    root = eval_dir()
     duck = dp = None
     if root is None:
         print("peer suites: ../shared/eval not found (set AKHBAR_EVAL_DIR); skipped")

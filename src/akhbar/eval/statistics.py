@@ -17,25 +17,15 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import re
 from collections import defaultdict
 from importlib import resources
 from pathlib import Path
 
+from akhbar.eval._data import REPO, eval_dir
 from akhbar.extract.statistics import extract_statistics, find_statistics
 from akhbar.text.numbers import parse_number, parse_ordinal
 
-REPO = Path(__file__).resolve().parents[3]
-
-
-def eval_dir() -> Path | None:
-    """The shared evaluation folder: ``$AKHBAR_EVAL_DIR``, ``../shared/eval``, ``/work/shared/eval``."""
-    for cand in (os.environ.get("AKHBAR_EVAL_DIR"), REPO.parent / "shared" / "eval",
-                 "/work/shared/eval"):
-        if cand and Path(cand).is_dir():
-            return Path(cand)
-    return None
 
 
 def load_set() -> tuple[list[dict], list[dict]]:
