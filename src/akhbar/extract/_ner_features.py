@@ -71,46 +71,60 @@ def token_info(toks: list[str]) -> dict[str, list]:
             "zs": [p[7] for p in props], "gaz": gaz, "gaz_spans": spans}
 
 
+@lru_cache(maxsize=100_000)
+def _own(tok: str) -> tuple[str, ...]:
+    """The features a token contributes about itself (cached per token)."""
+    k, st, title, head, given, stop, zk, zs = _props(tok)
+    f = ["b", "w=" + k, "st=" + st, "sh=" + _shape(tok),
+         "p2=" + k[:2], "p3=" + k[:3], "s2=" + k[-2:], "s3=" + k[-3:],
+         "sp2=" + st[:2], "ss2=" + st[-2:], "ss3=" + st[-3:],
+         "len=" + str(min(len(k), 8)), "al=" + str(k.startswith("ال")),
+         f"zf={zk}", f"zfs={zs}", f"zfg={zk}|{given}"]
+    if title:
+        f.append("title=" + title)
+    if head:
+        f.append("orghead")
+    if stop:
+        f.append("stop")
+    if given:
+        f.append("given")
+    return tuple(f)
+
+
+@lru_cache(maxsize=200_000)
+def _seen_from(tok: str, d: int) -> tuple[str, ...]:
+    """The features a token contributes to its neighbour ``d`` positions away."""
+    k, _, title, head, given, stop, zk, _ = _props(tok)
+    f = [f"w{d}=" + k, f"zf{d}={zk}"]
+    if title:
+        f.append(f"title{d}=" + title)
+    if head:
+        f.append(f"head{d}")
+    if stop:
+        f.append(f"stop{d}")
+    if given:
+        f.append(f"given{d}")
+    return tuple(f)
+
+
 def sent_features(toks: list[str], info: dict | None = None) -> list[list[str]]:
     """CRF feature strings for every token of one sentence (``info``: its token_info)."""
     if info is None:
         info = token_info(toks)
     keys, stems, gaz = info["keys"], info["stems"], info["gaz"]
-    title, head, stop = info["title"], info["head"], info["stop"]
-    given = info["given"]
-    zk, zs = info["zk"], info["zs"]
+    title, head = info["title"], info["head"]
     n = len(toks)
+    # Is there a title / organization head among the three tokens before i?
+    title3 = [any(title[max(0, i - 3):i]) for i in range(n)]
+    head3 = [any(head[max(0, i - 3):i]) for i in range(n)]
     feats = []
     for i, k in enumerate(keys):
-        s = stems[i]
-        f = ["b", "w=" + k, "st=" + s, "sh=" + _shape(toks[i]),
-             "p2=" + k[:2], "p3=" + k[:3], "s2=" + k[-2:], "s3=" + k[-3:],
-             "sp2=" + s[:2], "ss2=" + s[-2:], "ss3=" + s[-3:],
-             "len=" + str(min(len(k), 8)), "al=" + str(k.startswith("ال")),
-             "gz=" + gaz[i], f"zf={zk[i]}", f"zfs={zs[i]}",
-             f"zfg={zk[i]}|{given[i]}"]
-        if title[i]:
-            f.append("title=" + title[i])
-        if head[i]:
-            f.append("orghead")
-        if stop[i]:
-            f.append("stop")
-        if given[i]:
-            f.append("given")
+        f = [*_own(toks[i]), "gz=" + gaz[i]]
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
-                f.append(f"w{d}=" + keys[j])
+                f += _seen_from(toks[j], d)
                 f.append(f"gz{d}=" + gaz[j])
-                f.append(f"zf{d}={zk[j]}")
-                if title[j]:
-                    f.append(f"title{d}=" + title[j])
-                if head[j]:
-                    f.append(f"head{d}")
-                if stop[j]:
-                    f.append(f"stop{d}")
-                if given[j]:
-                    f.append(f"given{d}")
             else:
                 f.append(f"w{d}=<pad>")
         if i >= 1:
@@ -118,11 +132,10 @@ def sent_features(toks: list[str], info: dict | None = None) -> list[list[str]]:
             f.append("bi-1=" + keys[i - 1] + "|" + k)
         if i + 1 < n:
             f.append("st+1=" + stems[i + 1])
-        # A title somewhere in the three tokens before: names follow titles.
-        for d in (3,):
-            if any(title[j] for j in range(max(0, i - d), i)):
-                f.append("title_in3")
-            if any(head[j] for j in range(max(0, i - d), i)):
-                f.append("head_in3")
+        # names follow titles; organization names follow their heads
+        if title3[i]:
+            f.append("title_in3")
+        if head3[i]:
+            f.append("head_in3")
         feats.append(f)
     return feats

@@ -651,6 +651,11 @@ def _row(line, norm, omap, matches, toks, keys, info, labels, gaz, i, j, label, 
             "role": role, "source": source}
 
 
+@lru_cache(maxsize=100_000)
+def _clitic_split(k: str) -> tuple[str, str]:
+    return lex.strip_clitic(k)
+
+
 def propagate(doc: list[tuple[list[str], list[str], list[str], list[str]]]) -> None:
     """Tag later mentions of a name found elsewhere in the same document (in place).
 
@@ -668,11 +673,16 @@ def propagate(doc: list[tuple[list[str], list[str], list[str], list[str]]]) -> N
                 seen[(keys[j - 1],)]["PER"] += 1
     if not seen:
         return
+    firsts = {k[0] for k in seen}
     for toks, keys, tags, src in doc:
         n = len(toks)
         i = 0
         while i < n:
             if tags[i] != "O":
+                i += 1
+                continue
+            c, stem = _clitic_split(keys[i])
+            if keys[i] not in firsts and stem not in firsts:
                 i += 1
                 continue
             hit = None
@@ -681,14 +691,12 @@ def propagate(doc: list[tuple[list[str], list[str], list[str], list[str]]]) -> N
                     continue
                 if ln == 1 and (lex.zipf(toks[i]) >= 4.0 or len(keys[i]) < 3):
                     continue
-                c, _ = lex.strip_clitic(keys[i])
                 if ln == 1 and c and lex.zipf(toks[i][len(c):]) >= 4.0:
                     continue  # لإغاثة: a clitic on a common word
-                for cand in (tuple(keys[i:i + ln]),
-                             (lex.strip_clitic(keys[i])[1], *keys[i + 1:i + ln])):
-                    c = seen.get(cand)
-                    if c:
-                        hit = (ln, c.most_common(1)[0][0])
+                for cand in (tuple(keys[i:i + ln]), (stem, *keys[i + 1:i + ln])):
+                    cnt = seen.get(cand)
+                    if cnt:
+                        hit = (ln, cnt.most_common(1)[0][0])
                         break
                 if hit:
                     break
