@@ -150,6 +150,18 @@ def test_offsets_property(text):
         assert text[r["start"]:r["end"]] == r["text"]
 
 
+@pytest.mark.parametrize("text", ["ال", "و", "السيد " * 300, "....،،،", "Paris London", "\r\n"])
+def test_degenerate_inputs_give_no_names(text):
+    assert find_entities(text) == []
+
+
+def test_long_paragraph_is_tagged_sentence_by_sentence():
+    sentence = "وقال الرئيس فو فان ثونج إن فيتنام والصين وقعتا اتفاقية. "
+    rows = find_entities(sentence * 200)
+    assert len(rows) == 600
+    assert {r["text"] for r in rows} == {"فو فان ثونج", "فيتنام", "الصين"}
+
+
 def test_doctests():
     res = doctest.testmod(ent, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert res.attempted >= 5 and res.failed == 0

@@ -271,6 +271,12 @@ def _split_org_names(toks, keys, info, tags, src=None) -> None:
 def _title_cleanup(toks, keys, info, tags, src) -> None:
     """A person span never starts with a title: ولي العهد | الأمير محمد بن سلمان."""
     for i, j, label in _spans(tags):
+        # Nothing but titles, or a lone article/letter, is no name: السيد السيد, ال
+        if (j - i >= 2 and all(info["title"][x] for x in range(i, j))) or \
+                (j == i + 1 and (len(keys[i]) < 2 or keys[i] == "ال")):
+            for x in range(i, j):
+                tags[x] = "O"
+            continue
         if label != "PER" or info["title"][i] not in ("office", "qualifier", "credit"):
             continue
         m = i
@@ -353,8 +359,7 @@ def _title_rule(toks, keys, info, tags, src) -> None:
             for x in range(e, m):
                 if tags[x] == "O":
                     src[x] = "rule"
-                tags[x] = "I-PER"
-            labels = [t[2:] if t != "O" else "" for t in tags]
+                tags[x], labels[x] = "I-PER", "PER"
             i = max(i + 1, j)
             continue
         m = j
@@ -384,7 +389,7 @@ def _title_rule(toks, keys, info, tags, src) -> None:
                     if tags[x] == "O" or labels[x] in ("MISC", "PER"):
                         src[x] = src[x] if labels[x] == "PER" else "rule"
                         tags[x] = ("B-" if x == j else "I-") + "PER"
-                labels = [t[2:] if t != "O" else "" for t in tags]
+                        labels[x] = "PER"
         i = max(i + 1, j)
 
 
@@ -561,17 +566,16 @@ def _find_units(units: list[tuple[str, int]], backend: str, options: dict) -> li
         for line_start, line in _lines_of(unit):
             # Keep hamza forms in tokens: آنه (a name) is not أنه (a function word).
             norm, omap = normalize_with_offsets(line, "search", alef=False)
-            matches = list(lex.TOKEN_RE.finditer(norm))
-            if not matches:
-                continue
-            toks = [m.group() for m in matches]
-            if backend == "camel":
-                tags = _camel_tags(toks, options.get("model_path"))
-                src = ["model" if t != "O" else "" for t in tags]
-                info = token_info(toks)
-            else:
-                tags, src, info = _tag(toks)
-            lines.append((offset + line_start, line, norm, omap, matches, toks, tags, src, info))
+            for matches in _sentences(list(lex.TOKEN_RE.finditer(norm))):
+                toks = [m.group() for m in matches]
+                if backend == "camel":
+                    tags = _camel_tags(toks, options.get("model_path"))
+                    src = ["model" if t != "O" else "" for t in tags]
+                    info = token_info(toks)
+                else:
+                    tags, src, info = _tag(toks)
+                lines.append((offset + line_start, line, norm, omap, matches, toks, tags, src,
+                              info))
     if backend == "default":
         propagate([(ln[5], ln[8]["keys"], ln[6], ln[7]) for ln in lines])
     # Words that open a name somewhere in this document: ببريدة is ب + بريدة when
@@ -593,6 +597,26 @@ def _find_units(units: list[tuple[str, int]], backend: str, options: dict) -> li
         _link_acronyms(line_rows, line, start)
         rows += line_rows
     return rows
+
+
+_SENTENCE_END = frozenset({".", "!", "?", "؟"})
+
+
+def _sentences(matches: list) -> list[list]:
+    """Token matches of one line cut after sentence-final punctuation.
+
+    The model was trained on ANERcorp's sentences, which end at a period; a paragraph
+    holding many sentences is tagged sentence by sentence (and in linear time).
+    """
+    out, cur = [], []
+    for m in matches:
+        cur.append(m)
+        if m.group() in _SENTENCE_END and len(cur) > 1:
+            out.append(cur)
+            cur = []
+    if cur:
+        out.append(cur)
+    return out
 
 
 def _row(line, norm, omap, matches, toks, keys, info, labels, gaz, i, j, label, source,
