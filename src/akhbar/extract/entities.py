@@ -684,8 +684,15 @@ def propagate(doc: list[tuple[list[str], list[str], list[str], list[str]]]) -> N
     """Tag later mentions of a name found elsewhere in the same document (in place).
 
     ``doc`` holds ``(tokens, keys, tags, sources)`` per sentence.  A name the tagger
-    found once (``جورج بوش``) is also a name where it recurs untagged, and so is the
-    last word of a person's name alone (``بوش``), unless it is a frequent word.
+    found once (``دميتري ميدفيديف``) is also a name where it recurs untagged, and so is the
+    last word of a person's name alone (``ميدفيديف``), unless it is a frequent word.
+
+    >>> a, b = ["قال", "دميتري", "ميدفيديف"], ["وزار", "ميدفيديف", "بغداد"]
+    >>> doc = [(a, a, ["O", "B-PER", "I-PER"], ["", "model", "model"]),
+    ...        (b, b, ["O", "O", "B-LOC"], ["", "", "model"])]
+    >>> propagate(doc)
+    >>> doc[1][2]
+    ['O', 'B-PER', 'B-LOC']
     """
     seen: dict[tuple[str, ...], Counter] = defaultdict(Counter)
     for toks, keys, tags, _ in doc:
@@ -837,6 +844,11 @@ def canonicalize(df: pd.DataFrame) -> pd.DataFrame:
     Mentions whose folded spellings agree (غ/ج, final ه, hamza and alef forms,
     diacritics, clitics) share a name; a shorter person mention inside exactly one
     longer name of the same article (the family name alone) joins that name.
+
+    >>> df = pd.DataFrame({"article_id": ["a", "a", "b"], "label": ["PER"] * 3,
+    ...                    "canonical": ["فان آنه سون", "سون", "فان آن سون"]})
+    >>> canonicalize(df)["canonical"].tolist()
+    ['فان آنه سون', 'فان آنه سون', 'فان آنه سون']
     """
     if df.empty:
         return df
