@@ -73,7 +73,8 @@ def main(argv: list[str] | None = None) -> int:
         mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
         n_rows = sum(len(find_entities(t)) for t in texts)
         dt = best(lambda: [find_entities(t) for t in texts], args.repeat)
-        print(f"{name:<20} {'find_entities':<18} {len(texts) / dt:11.1f} {mb / dt:7.2f} {n_rows:9d}")
+        print(f"{name:<20} {'find_entities':<18} {len(texts) / dt:11.1f} {mb / dt:7.2f} "
+              f"{n_rows:9d}")
         frame = pd.DataFrame({"id": range(len(texts)), "text": texts})
         dt = best(lambda: extract_entities(frame), args.repeat)
         print(f"{name:<20} {'extract_entities':<18} {len(texts) / dt:11.1f} {mb / dt:7.2f}")

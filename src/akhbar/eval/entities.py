@@ -86,7 +86,8 @@ def spans(tags: list[str]) -> set[tuple[int, int, str]]:
     return out
 
 
-def prf(tp: Counter, fp: Counter, fn: Counter, labels) -> list[tuple[str, float, float, float, int]]:
+def prf(tp: Counter, fp: Counter, fn: Counter,
+        labels) -> list[tuple[str, float, float, float, int]]:
     """Rows (type, P, R, F1, gold count) per type and overall."""
     rows = []
     for lab in [*labels, "ALL"]:

@@ -883,8 +883,10 @@ def extract_entities(x, *, backend: str = "default", **options) -> pd.DataFrame:
 
     >>> df = extract_entities("التقى نائب وزير الخارجية نغو لي فان السفير الياباني، "
     ...                       "وقال نائب الوزير نجو لي فان إن العلاقات جيدة")
-    >>> df[["text", "label", "canonical", "role"]].values.tolist()
-    [['نغو لي فان', 'PER', 'نغو لي فان', 'نائب وزير الخارجية'], ['نجو لي فان', 'PER', 'نغو لي فان', 'نائب الوزير']]
+    >>> for row in df[["text", "label", "canonical", "role"]].values.tolist():
+    ...     print(row)
+    ['نغو لي فان', 'PER', 'نغو لي فان', 'نائب وزير الخارجية']
+    ['نجو لي فان', 'PER', 'نغو لي فان', 'نائب الوزير']
     """
     rows: list[dict] = []
     for aid, units in _documents(x, options.pop("text_col", "text")):
@@ -953,7 +955,8 @@ def people(entities_df: pd.DataFrame) -> pd.DataFrame:
 def organizations(entities_df: pd.DataFrame) -> pd.DataFrame:
     """One row per organization (same columns as :func:`people`).
 
-    >>> organizations(extract_entities("عقدت رابطة دول جنوب شرق آسيا (آسيان) قمتها"))["variants"].tolist()
+    >>> df = extract_entities("عقدت رابطة دول جنوب شرق آسيا (آسيان) قمتها")
+    >>> organizations(df)["variants"].tolist()
     ['آسيان; رابطة دول جنوب شرق آسيا']
     """
     return _summary(entities_df, "ORG")
@@ -962,7 +965,8 @@ def organizations(entities_df: pd.DataFrame) -> pd.DataFrame:
 def places(entities_df: pd.DataFrame) -> pd.DataFrame:
     """One row per place (same columns as :func:`people`).
 
-    >>> places(extract_entities("زار هانوي ثم بكين وعاد إلى هانوي"))[["canonical", "mentions"]].values.tolist()
+    >>> df = places(extract_entities("زار هانوي ثم بكين وعاد إلى هانوي"))
+    >>> df[["canonical", "mentions"]].values.tolist()
     [['هانوي', 2], ['بكين', 1]]
     """
     return _summary(entities_df, "LOC")
