@@ -1444,6 +1444,30 @@ def find_dates(text: str, *, published: date | None = None,
                reference_date: date | None = None) -> list[dict]:
     """Every date expression in ``text``, resolved to an inclusive range of calendar days.
 
+    Results are cached per (text, anchor): the statistics extractor asks for the date
+    spans of every segment the dates table has just read, so a full pipeline reads each
+    segment's dates once.  Each call returns fresh row dicts.
+
+    >>> find_dates("وصل الوفد في 15 سبتمبر 2024")[0]["granularity"]
+    'day'
+    """
+    try:
+        rows = _find_dates_cached(text, published, reference_date)
+    except TypeError:  # an unhashable anchor: compute without the cache
+        rows = _find_dates(text, published=published, reference_date=reference_date)
+    return [dict(r) for r in rows]
+
+
+@lru_cache(maxsize=8192)
+def _find_dates_cached(text: str, published: date | None,
+                       reference_date: date | None) -> tuple[dict, ...]:
+    return tuple(_find_dates(text, published=published, reference_date=reference_date))
+
+
+def _find_dates(text: str, *, published: date | None = None,
+                reference_date: date | None = None) -> list[dict]:
+    """Every date expression in ``text``, resolved to an inclusive range of calendar days.
+
     Relative and yearless dates are resolved against ``published`` (the article's
     publication date) if given, else ``reference_date``; with neither they are still
     returned, with empty (NaT) values.  Offsets index ``text``.
