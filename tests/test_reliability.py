@@ -184,3 +184,60 @@ def test_one_failing_article_is_recorded_and_the_run_goes_on(monkeypatch):
         assert errs.kind.tolist() == ["boom_failed"] and "simulated crash" in errs.message[0]
     finally:
         TABLES.pop("boom", None)
+
+
+# --- every public text function on hostile strings -------------------------------------
+
+EXTRACTORS = {
+    "dates": (akhbar.extract_dates, "akhbar.extract.dates", "DATE_SCHEMA"),
+    "statistics": (akhbar.extract_statistics, "akhbar.extract.statistics", "STAT_SCHEMA"),
+    "entities": (akhbar.extract_entities, "akhbar.extract.entities", "ENTITY_SCHEMA"),
+}
+
+
+def _schema(module: str, name: str) -> dict:
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hostile_text)
+def test_every_text_function_survives_hostile_strings(text):
+    for fn, module, schema_name in EXTRACTORS.values():
+        df = fn(text)
+        schema = _schema(module, schema_name)
+        assert {c: str(t) for c, t in df.dtypes.items()} == _schema_dtypes(schema)
+        for row in df.itertuples(index=False):
+            assert text[row.start:row.end] == row.text
+    for tok in akhbar.tokenize(text):
+        assert text[tok.start:tok.end] == tok.text
+    for sent in akhbar.sentences(text):
+        assert text[sent.start:sent.end] == sent.text
+    norm, offsets = akhbar.normalize_with_offsets(text)
+    assert akhbar.normalize(norm) == norm
+
+
+ADVERSARIAL = {
+    "digits": "1" * 100_000,
+    "waw": "و" * 100_000,
+    "spaces": " " * 100_000,
+    "tatweel": "ـ" * 100_000,
+    "dashes": "-" * 100_000,
+    "months": "يناير " * 16_000,
+    "number words": "ثلاثة وعشرين " * 8_000,
+    "digit ranges": "12-" * 30_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXTRACTORS))
+@pytest.mark.parametrize("case", sorted(ADVERSARIAL))
+def test_extractors_are_linear_on_adversarial_input(name, case):
+    fn = EXTRACTORS[name][0]
+    big = ADVERSARIAL[case]
+    small = big[: len(big) // 10]
+    t_small = max(_timed(fn, small), 0.01)
+    t_big = _timed(fn, big)
+    # ten times the input within ~30 times the time: linear with generous slack,
+    # where catastrophic backtracking would be quadratic or worse
+    assert t_big < 30 * t_small + 2.0, (name, case, t_small, t_big)

@@ -21,6 +21,8 @@ the full name) within an article and across the corpus.
 
 from __future__ import annotations
 
+import re
+
 import os
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -241,7 +243,14 @@ def tag_tokens(toks: list[str]) -> tuple[list[str], list[str]]:
     return _tag(toks)[:2]
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _tag(toks: list[str]) -> tuple[list[str], list[str], dict]:
+    # CRFsuite takes UTF-8 feature strings: a lone surrogate (possible in any Python str)
+    # would make it fail, so it is read as U+FFFD; offsets are not affected.
+    if any(_SURROGATE.search(t) for t in toks):
+        toks = [_SURROGATE.sub("\ufffd", t) for t in toks]
     info = token_info(toks)
     if not toks:
         return [], [], info

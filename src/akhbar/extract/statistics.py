@@ -15,6 +15,8 @@ Ordinal words (الثاني والثلاثون، الحادي عشر، الـ 78
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import json
 import math
 import re
@@ -310,6 +312,34 @@ def _singular(word: str, lex: _Lex) -> str:
     return w
 
 
+class _Intervals:
+    """A set of spans asked "is [a, b) inside one?" and "does [a, b) touch one?" in log time.
+
+    Long hostile lines hold thousands of numbers and blocked spans; scanning every span for
+    every number would be quadratic.
+    """
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, spans):
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def covers(self, a: int, b: int) -> bool:
+        i = bisect_right(self.starts, a) - 1
+        return i >= 0 and b <= self.ends[i]
+
+    def overlaps(self, a: int, b: int) -> bool:
+        i = bisect_right(self.ends, a)
+        return i < len(self.starts) and self.starts[i] < b
+
+
 def _dates_spans(text: str, published) -> list[tuple[int, int]]:
     if _find_dates is None:
         return []
@@ -469,22 +499,24 @@ def find_statistics(text: str, *, published=None, **_) -> list[dict]:
                        (_TIME, "")):
         if needle in norm:
             blocked.extend(m.span() for m in rx.finditer(norm))
-    date_spans = _dates_spans(text, published)
+    date_spans = _Intervals(_dates_spans(text, published))
+    blocked_spans = _Intervals(blocked)
 
     def in_date(a: int, b: int) -> bool:
         oa, ob = om.span(a, b)
-        return any(s <= oa and ob <= e for s, e in date_spans)
+        return date_spans.covers(oa, ob)
 
     def is_article(pos: int) -> bool:
         """Does the word at normalized ``pos`` start with the article (not أل...)?"""
         return norm.startswith("ال", pos) and text[om.start(pos)] == "ا"
 
     def is_blocked(a: int, b: int) -> bool:
-        return any(s <= a and b <= e for s, e in blocked) or in_date(a, b)
+        return blocked_spans.covers(a, b) or in_date(a, b)
 
     ords = _ordinals(lex, norm, is_blocked, is_article)
+    ord_spans = _Intervals([(o.a, o.b) for o in ords])
     nums = [s for s in scan_numbers(norm) if not is_blocked(s.start, s.end)
-            and not any(o.a < s.end and s.start < o.b for o in ords)]
+            and not ord_spans.overlaps(s.start, s.end)]
     stats: list[_Stat] = list(ords)
     i = 0
     last_end = -1
