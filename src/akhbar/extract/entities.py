@@ -21,9 +21,8 @@ the full name) within an article and across the corpus.
 
 from __future__ import annotations
 
-import re
-
 import os
+import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 from importlib import resources
