@@ -125,6 +125,15 @@ def test_unreadable_file_is_an_error(tmp_path):
     assert corpus.errors.kind.tolist() == ["unreadable"]
 
 
+def test_file_that_cannot_be_opened_is_an_error_even_as_root(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "deleted-meanwhile.txt")
+    corpus = akhbar.load_corpus(tmp_path)
+    assert corpus.ids == ["good"]
+    err = corpus.errors.iloc[0]
+    assert err.kind == "unreadable" and err.path.endswith("gone.txt")
+
+
 def test_zip_bomb_is_refused_with_a_clear_error(tmp_path):
     z = tmp_path / "bomb.zip"
     with zipfile.ZipFile(z, "w", compression=zipfile.ZIP_DEFLATED) as zf:
