@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from pathlib import Path
@@ -24,13 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-
-def eval_dir() -> Path | None:
-    for cand in (os.environ.get("AKHBAR_EVAL_DIR"), ROOT.parent / "shared" / "eval",
-                 Path("/work/shared/eval")):
-        if cand and Path(cand).is_dir():
-            return Path(cand)
-    return None
+from akhbar.eval._data import eval_dir  # noqa: E402
 
 
 def articles(limit: int) -> dict[str, list[str]]:

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import time
 from collections import Counter
 from importlib import resources
 from pathlib import Path
+
+from akhbar.eval._data import eval_dir
+from akhbar.extract.entities import _spans
 
 # NewsFANE's fine types -> coarse PER/ORG/LOC (ACE-style hierarchy; others ignored).
 NEWSFANE = {
@@ -33,17 +35,6 @@ NEWSFANE = {
                      "Educational", "Medical-Science", "Entertainment", "Religious_ORG",
                      "Police"], "ORG"),
 }
-
-
-def eval_dir() -> Path | None:
-    """The shared evaluation folder, or None when it is absent."""
-    here = Path(__file__).resolve()
-    cands = [os.environ.get("AKHBAR_EVAL_DIR"), here.parents[3].parent / "shared" / "eval",
-             "/work/shared/eval"]
-    for c in cands:
-        if c and Path(c).is_dir():
-            return Path(c)
-    return None
 
 
 def read_conll(path: Path, sep: str | None = None) -> list[list[tuple[str, str]]]:
@@ -71,19 +62,7 @@ def read_conll(path: Path, sep: str | None = None) -> list[list[tuple[str, str]]
 
 def spans(tags: list[str]) -> set[tuple[int, int, str]]:
     """CoNLL chunks (start, end, type) of a BIO sequence (a stray I- opens a chunk)."""
-    out, i, n = set(), 0, len(tags)
-    while i < n:
-        t = tags[i]
-        if t == "O" or len(t) < 3:
-            i += 1
-            continue
-        lab = t[2:]
-        j = i + 1
-        while j < n and tags[j] == "I-" + lab:
-            j += 1
-        out.add((i, j, lab))
-        i = j
-    return out
+    return set(_spans([t if len(t) >= 3 else "O" for t in tags]))
 
 
 def prf(tp: Counter, fp: Counter, fn: Counter,
