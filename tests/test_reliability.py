@@ -156,6 +156,8 @@ def test_symlink_escaping_a_folder_is_not_followed_out_of_a_zip(tmp_path):
         zf.writestr("/abs/path.txt", GOOD)
     corpus = akhbar.load_corpus(z)
     assert len(corpus) == 0 and corpus.errors.kind.tolist() == ["unsafe_path", "unsafe_path"]
+    with pytest.raises(akhbar.ArchiveError, match="escapes the archive|symbolic link"):
+        akhbar.load_corpus(z, errors="raise")
 
 
 def test_interrupted_analyze_leaves_no_half_written_table(tmp_path):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import codecs
 import glob as _glob
-import io
 import os
 import posixpath
 import re
@@ -21,7 +20,7 @@ import tarfile
 import warnings
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlparse
@@ -116,7 +115,8 @@ class LoadFailure:
     message: str
 
     def to_error(self) -> LoadError:
-        return LoadError(self.message, path=self.path, kind=self.kind)
+        cls = ArchiveError if self.kind in ("unsafe_path", "bad_archive") else LoadError
+        return cls(self.message, path=self.path, kind=self.kind)
 
 
 class LoadWarning(UserWarning):
@@ -347,9 +347,6 @@ def parse_article(text: str, *, id: str | None = None, path: str = "<string>",
 
 
 # --- sources -----------------------------------------------------------------------------
-
-Item = "Article | LoadFailure"
-
 
 def _is_archive(name: str) -> bool:
     return name.lower().endswith(ARCHIVE_SUFFIXES)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from akhbar._tables import make_frame
 
 SUMMARY_SCHEMA = {"metric": "string", "value": "int64"}
 
 
-def summary(corpus) -> "pd.DataFrame":  # noqa: F821
+def summary(corpus) -> pd.DataFrame:
     """Counts over the whole corpus, one metric per row (builds the tables it needs)."""
     arts = corpus.articles
     rows = [("articles", len(corpus)), ("paragraphs", int(arts["n_paragraphs"].sum())),
