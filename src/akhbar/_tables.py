@@ -21,15 +21,35 @@ import pandas as pd
 Schema = Mapping[str, str]
 
 
+_EMPTY: dict[tuple, pd.DataFrame] = {}
+
+
 def empty_frame(schema: Schema) -> pd.DataFrame:
-    """An empty DataFrame with exactly the columns and dtypes of ``schema``."""
-    return pd.DataFrame({c: pd.Series([], dtype=d) for c, d in schema.items()})
+    """An empty DataFrame with exactly the columns and dtypes of ``schema``.
+
+    Built once per schema and copied: most articles have no row for a given extractor,
+    and building typed empty columns costs milliseconds each time.
+    """
+    key = tuple(schema.items())
+    if key not in _EMPTY:
+        _EMPTY[key] = pd.DataFrame({c: pd.Series([], dtype=d) for c, d in schema.items()})
+    return _EMPTY[key].copy()
+
+
+def _datetimes(values: list, dtype: str) -> np.ndarray:
+    """datetime64 values from Timestamps, dates, datetimes or None, without pandas' parser."""
+    return np.array([None if v is None or v is pd.NaT
+                     else v.to_datetime64() if isinstance(v, pd.Timestamp) else v
+                     for v in values], dtype=dtype)
 
 
 def _column(values: list, dtype: str):
     """One column of ``dtype`` from a list of Python values (None = missing)."""
     if dtype.startswith("datetime64"):
-        return pd.to_datetime(pd.Series(values, dtype=object), errors="coerce").astype(dtype)
+        try:
+            return _datetimes(values, dtype)
+        except (TypeError, ValueError):  # strings or other types: pandas' parser decides
+            return pd.to_datetime(pd.Series(values, dtype=object), errors="coerce").astype(dtype)
     if dtype in ("int64", "float64"):
         try:
             return np.asarray(values, dtype=dtype)
