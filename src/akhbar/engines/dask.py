@@ -17,7 +17,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from akhbar.engines.local import _chunks, check_workers, process_chunk, streamable_tables
+from akhbar.engines.local import (_chunks, check_workers, process_chunk, streamable_tables,
+                                  write_part)
 from akhbar.errors import ConfigError
 from akhbar.loader import DEFAULT_MAX_BYTES, _expand, _is_archive, _is_table, _iter_files
 
@@ -31,14 +32,12 @@ def _partitions(source, chunk_size: int, pattern: str) -> list[list[str]]:
 
 def _run_partition(index: int, paths: list[str], out: str, names: list[str], fmt: str,
                    options: dict, max_bytes: int, load_opts: dict) -> dict[str, int]:
-    from akhbar._tables import write_table
-
     items = list(_iter_files([Path(p) for p in paths], max_bytes, load_opts))
     tables = process_chunk(items, names, options)
     counts = {}
     for name in names:
         df = tables[name]
-        write_table(df, Path(out) / name / f"part-{index:05d}.{fmt}", fmt)
+        write_part(df, Path(out) / name, index, fmt)
         counts[name] = len(df)
     return counts
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from akhbar._tables import TABLES, make_frame, write_table
+from akhbar._tables import TABLES, write_table
 from akhbar.errors import ConfigError
 from akhbar.loader import Article, LoadFailure, iter_items
 
@@ -58,19 +58,21 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def _write_part(df: pd.DataFrame, folder: Path, index: int, fmt: str) -> Path:
+def write_part(df: pd.DataFrame, folder: Path, index: int, fmt: str) -> Path:
+    """Write one part file ``folder/part-NNNNN.<fmt>`` atomically."""
     path = folder / f"part-{index:05d}.{fmt}"
     write_table(df, path, fmt)
     return path
 
 
-def process_chunk(items: list, names: list[str], options: dict | None = None) -> dict[str, pd.DataFrame]:
+def process_chunk(items: list, names: list[str],
+                  options: dict | None = None) -> dict[str, pd.DataFrame]:
     """All per-article tables (plus articles, segments, errors) for one chunk of items.
 
     ``items`` are Articles or LoadFailures, as :func:`akhbar.loader.iter_items` yields.
     Used by the local streaming engine and, unchanged, by the Dask engine.
     """
-    from akhbar.corpus import ERROR_SCHEMA, Corpus, _load_registry, error_row
+    from akhbar.corpus import Corpus, _load_registry
 
     _load_registry()
     options = options or {}
@@ -83,7 +85,7 @@ def process_chunk(items: list, names: list[str], options: dict | None = None) ->
             out[name] = corpus.table(name)
         elif name in TABLES and TABLES[name].scope == "article":
             out[name] = corpus.table(name, **options.get(name, {}))
-    out["errors"] = make_frame([error_row(f) for f in corpus.failures], ERROR_SCHEMA)
+    out["errors"] = corpus.errors  # last: building the tables may have added failures
     return out
 
 
@@ -134,7 +136,7 @@ def stream_tables(source, out: str | os.PathLike, *, names: list[str] | None = N
                 df = tables.get(name)
                 if df is None:
                     continue
-                _write_part(df, out / name, i, fmt)
+                write_part(df, out / name, i, fmt)
                 counts[name] += len(df)
     finally:
         if pool is not None:
