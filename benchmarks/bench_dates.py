@@ -16,7 +16,6 @@ ratio (and on all of them for its own throughput).  Each akhbar figure is the be
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from datetime import date, datetime
@@ -25,23 +24,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from akhbar.eval._data import eval_dir  # noqa: E402
+from akhbar.eval._data import saudinewsnet  # noqa: E402
 
 
 def articles(limit: int) -> list[tuple[str, date | None]]:
     import akhbar
     out: list[tuple[str, date | None]] = [(a.text, a.published) for a in akhbar.load_sample()]
-    d = eval_dir()
-    snn = d / "saudinewsnet" / "saudinewsnet_sample1000.jsonl" if d else None
-    if snn and snn.is_file():
-        with snn.open(encoding="utf-8") as f:
-            for i, line in enumerate(f):
-                if i >= limit:
-                    break
-                row = json.loads(line)
-                pub = date.fromisoformat(row["date_extracted"][:10]) if row.get("date_extracted") else None
-                out.append((row.get("content") or "", pub))
-    else:
+    rows = list(saudinewsnet(limit))
+    for row in rows:
+        pub = date.fromisoformat(row["date_extracted"][:10]) if row.get("date_extracted") else None
+        out.append((row.get("content") or "", pub))
+    if not rows:
         print("saudinewsnet sample not found: benchmarking on the 5 sample articles only")
     return out
 

@@ -15,7 +15,6 @@ not installed here, so it is reported as not run.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -23,21 +22,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from akhbar.eval._data import eval_dir  # noqa: E402
+from akhbar.eval._data import saudinewsnet  # noqa: E402
 
 
 def articles(limit: int) -> dict[str, list[str]]:
     import akhbar
     sets = {"sample (5)": [a.text for a in akhbar.load_sample()]}
-    d = eval_dir()
-    snn = d / "saudinewsnet" / "saudinewsnet_sample1000.jsonl" if d else None
-    if snn and snn.is_file():
-        texts = []
-        with snn.open(encoding="utf-8") as f:
-            for i, line in enumerate(f):
-                if i >= limit:
-                    break
-                texts.append(json.loads(line).get("content") or "")
+    texts = [row.get("content") or "" for row in saudinewsnet(limit)]
+    if texts:
         sets[f"saudinewsnet ({len(texts)})"] = texts
     return sets
 

@@ -15,7 +15,6 @@ number-word phrases of akhbar's evaluation set through ``parse_number`` and pyar
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -23,20 +22,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from akhbar.eval._data import eval_dir  # noqa: E402
+from akhbar.eval._data import saudinewsnet  # noqa: E402
 
 
 def articles(limit: int) -> list[str]:
     import akhbar
     out = [a.text for a in akhbar.load_sample()]
-    d = eval_dir()
-    snn = d / "saudinewsnet" / "saudinewsnet_sample1000.jsonl" if d else None
-    if snn and snn.is_file():
-        with snn.open(encoding="utf-8") as f:
-            for i, line in enumerate(f):
-                if i >= limit:
-                    break
-                out.append(json.loads(line).get("content") or "")
+    out.extend(row.get("content") or "" for row in saudinewsnet(limit))
     return out
 
 

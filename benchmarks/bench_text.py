@@ -17,7 +17,6 @@ offsets.  The goal: ``normalize_with_offsets`` at most 2x slower than that.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -25,22 +24,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from akhbar.eval._data import eval_dir  # noqa: E402
+from akhbar.eval._data import saudinewsnet  # noqa: E402
 
 
 def corpora(limit: int) -> dict[str, list[str]]:
     import akhbar
     out = {"sample corpus (5 articles)": [a.text for a in akhbar.load_sample()]}
-    d = eval_dir()
-    snn = d / "saudinewsnet" / "saudinewsnet_sample1000.jsonl" if d else None
-    if snn and snn.is_file():
-        texts = []
-        with snn.open(encoding="utf-8") as f:
-            for line in f:
-                row = json.loads(line)
-                texts.append(row.get("content") or "")
-                if len(texts) >= limit:
-                    break
+    texts = [row.get("content") or "" for row in saudinewsnet(limit)]
+    if texts:
         out[f"saudinewsnet ({len(texts)} articles)"] = texts
     else:
         print("saudinewsnet sample not found: skipped", file=sys.stderr)
