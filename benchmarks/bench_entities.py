@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from akhbar.eval._data import saudinewsnet  # noqa: E402
+from _timing import best  # noqa: E402  (benchmarks/ is on sys.path when run as a script)
 
 
 def articles(limit: int) -> dict[str, list[str]]:
@@ -32,16 +32,6 @@ def articles(limit: int) -> dict[str, list[str]]:
     if texts:
         sets[f"saudinewsnet ({len(texts)})"] = texts
     return sets
-
-
-def best(fn, repeat: int) -> float:
-    fn()
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from akhbar.eval._data import saudinewsnet  # noqa: E402
+from _timing import best  # noqa: E402  (benchmarks/ is on sys.path when run as a script)
 
 
 def articles(limit: int) -> list[str]:
@@ -30,16 +30,6 @@ def articles(limit: int) -> list[str]:
     out = [a.text for a in akhbar.load_sample()]
     out.extend(row.get("content") or "" for row in saudinewsnet(limit))
     return out
-
-
-def best(fn, repeat: int) -> float:
-    fn()
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 def main() -> None:
