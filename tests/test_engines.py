@@ -81,3 +81,35 @@ def test_duplicate_ids_are_kept_apart(folder, tmp_path):
     corpus = akhbar.load_corpus(tmp_path)
     assert len(corpus) == 4 and len(set(corpus.ids)) == 4
     assert sum(i.endswith("~2") for i in corpus.ids) == 2
+
+
+def test_corpus_tables_equal_the_per_article_frames_concatenated(folder):
+    # A corpus builds one frame from many articles' rows; it must be the same table as
+    # the per-article DataFrames put end to end.
+    from akhbar._tables import TABLES as REGISTERED, make_frame
+
+    corpus = akhbar.load_corpus(folder)
+    for name in ("tokens", "sentences", "dates", "statistics"):
+        spec = REGISTERED[name]
+        parts = [spec.per_article(a) for a in corpus]
+        expected = make_frame(pd.concat(parts, ignore_index=True), spec.schema)
+        pd.testing.assert_frame_equal(corpus.table(name), expected)
+
+
+def test_row_buffer_takes_rows_columns_and_frames_in_order():
+    from akhbar._tables import RowBuffer, make_frame
+
+    schema = {"article_id": "string", "text": "string", "start": "int64"}
+    buf = RowBuffer(schema)
+    buf.add([{"article_id": "a", "text": "القاهرة", "start": 3}])
+    buf.add({"article_id": ["b", "b"], "text": ["عمّان", "بيروت"], "start": [0, 9]})
+    buf.add(make_frame([{"article_id": "c", "text": "تونس", "start": 5}], schema))
+    buf.add([])
+    df = buf.frame()
+    assert df["article_id"].tolist() == ["a", "b", "b", "c"]
+    assert df["text"].tolist() == ["القاهرة", "عمّان", "بيروت", "تونس"]
+    assert dict(df.dtypes.astype(str)) == {"article_id": "string", "text": "string",
+                                           "start": "int64"}
+    with pytest.raises(KeyError, match="typo"):
+        buf.add([{"article_id": "d", "typo": 1}])
+    assert RowBuffer(schema).frame().columns.tolist() == list(schema)

@@ -9,6 +9,7 @@ named shortcuts, so new tables need no change here or in the command line.
 from __future__ import annotations
 
 import re
+from functools import partial
 from dataclasses import replace
 from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from akhbar._tables import TABLES, empty_frame, make_frame
+from akhbar._tables import TABLES, RowBuffer, make_frame
 from akhbar.engines.local import check_workers, map_articles
 from akhbar.errors import ConfigError
 from akhbar.loader import Article, LoadFailure, iter_items
@@ -59,6 +60,13 @@ def segment_rows(a: Article) -> list[dict]:
 
 def error_row(f: LoadFailure) -> dict:
     return {"path": f.path, "kind": f.kind, "message": f.message}
+
+
+def _table_rows(name: str, article, **options):
+    """The rows of table ``name`` for one article (by name, so worker processes can run it)."""
+    _load_registry()
+    spec = TABLES[name]
+    return (spec.rows or spec.per_article)(article, **options)
 
 
 class Corpus(Sequence):
@@ -163,15 +171,14 @@ class Corpus(Sequence):
         if spec.scope == "corpus":
             self._cache[key] = make_frame(spec.per_article(self, **options), spec.schema)
         else:
-            parts = []
-            for part in map_articles(spec.per_article, name, self._articles, options,
-                                     self.workers):
+            buf = RowBuffer(spec.schema)
+            for part in map_articles(partial(_table_rows, name), name, self._articles,
+                                     options, self.workers):
                 if isinstance(part, LoadFailure):  # one bad article must not stop the run
                     self._errors.append(part)
-                elif len(part):
-                    parts.append(part)
-            df = pd.concat(parts, ignore_index=True) if parts else empty_frame(spec.schema)
-            df = make_frame(df, spec.schema)
+                else:
+                    buf.add(part)
+            df = buf.frame()
             if spec.finalize is not None:
                 df = spec.finalize(df)
             self._cache[key] = df

@@ -96,9 +96,9 @@ def iter_units(x, *, text_col: str = "text",
                           "Article, a Corpus or a DataFrame with a text column")
 
 
-def extract(x, find: Callable[..., list[dict]], schema: Schema, *,
-            text_col: str = "text", **options) -> pd.DataFrame:
-    """Run ``find`` over every unit of ``x`` and return its table.
+def extract_rows(x, find: Callable[..., list[dict]], *, text_col: str = "text",
+                 **options) -> list[dict]:
+    """Run ``find`` over every unit of ``x`` and return its rows.
 
     ``find`` receives the unit's text plus ``published=`` (the article's publication
     date, or None) and ``options``; it returns rows whose ``start``/``end`` index
@@ -111,4 +111,10 @@ def extract(x, find: Callable[..., list[dict]], schema: Schema, *,
             row["end"] += off
             row["article_id"] = aid
             rows.append(row)
-    return make_frame(rows, schema)
+    return rows
+
+
+def extract(x, find: Callable[..., list[dict]], schema: Schema, *,
+            text_col: str = "text", **options) -> pd.DataFrame:
+    """:func:`extract_rows` as a DataFrame with exactly the columns of ``schema``."""
+    return make_frame(extract_rows(x, find, text_col=text_col, **options), schema)

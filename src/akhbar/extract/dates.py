@@ -1554,7 +1554,8 @@ def extract_dates(x, *, reference_date: date | None = None) -> pd.DataFrame:
     return _base.extract(x, find_dates, DATE_SCHEMA, reference_date=reference_date)
 
 
-@register_table("dates", DATE_SCHEMA, description="date expressions resolved to calendar ranges")
+@register_table("dates", DATE_SCHEMA, description="date expressions resolved to calendar ranges",
+                rows=True)
 def dates_table(article, **opts) -> pd.DataFrame:
     """Per-article dates table for :class:`~akhbar.corpus.Corpus` (``corpus.dates()``).
 
@@ -1563,4 +1564,4 @@ def dates_table(article, **opts) -> pd.DataFrame:
     >>> dates_table(art)[["article_id", "text", "value_start", "anchor"]].values.tolist()
     [['a1', 'أمس', Timestamp('2024-05-13 00:00:00'), 'published:2024-05-14']]
     """
-    return extract_dates(article, reference_date=opts.get("reference_date"))
+    return _base.extract_rows(article, find_dates, reference_date=opts.get("reference_date"))

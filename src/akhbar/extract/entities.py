@@ -861,13 +861,20 @@ def canonicalize(df: pd.DataFrame) -> pd.DataFrame:
     if df.empty:
         return df
     df = df.copy()
-    keys = [(lab, _fold(c)) for lab, c in zip(df["label"], df["canonical"])]
+    df["canonical"] = _canonical_names(df["article_id"].tolist(), df["label"].tolist(),
+                                       df["canonical"].tolist())
+    return df
+
+
+def _canonical_names(article_ids: list, labels: list[str], names: list[str]) -> list[str]:
+    """The ``canonical`` column of :func:`canonicalize`, from its three input columns."""
+    keys = [(lab, _fold(c)) for lab, c in zip(labels, names)]
     # Short person mentions -> the one longer name of the same article containing them.
     full_by_article: dict = defaultdict(set)
-    for aid, (lab, k) in zip(df["article_id"], keys):
+    for aid, (lab, k) in zip(article_ids, keys):
         if lab == "PER" and len(k) >= 2:
             full_by_article[aid].add(k)
-    for idx, (aid, (lab, k)) in enumerate(zip(df["article_id"], keys)):
+    for idx, (aid, (lab, k)) in enumerate(zip(article_ids, keys)):
         if lab != "PER" or not k:
             continue
         hosts = [f for f in full_by_article[aid] if len(f) > len(k) and any(
@@ -878,12 +885,10 @@ def canonicalize(df: pd.DataFrame) -> pd.DataFrame:
             keys[idx] = (lab, longest.pop())
     # The spelling of each key: the most frequent among its full-length mentions.
     spell: dict = defaultdict(Counter)
-    for key, c in zip(keys, df["canonical"]):
+    for key, c in zip(keys, names):
         if len(_fold(c)) == len(key[1]):
             spell[key][c] += 1
-    df["canonical"] = [spell[k].most_common(1)[0][0] if spell[k] else c
-                       for k, c in zip(keys, df["canonical"])]
-    return df
+    return [spell[k].most_common(1)[0][0] if spell[k] else c for k, c in zip(keys, names)]
 
 
 def extract_entities(x, *, backend: str = "default", **options) -> pd.DataFrame:
@@ -896,13 +901,21 @@ def extract_entities(x, *, backend: str = "default", **options) -> pd.DataFrame:
     ['نغو لي فان', 'PER', 'نغو لي فان', 'نائب وزير الخارجية']
     ['نجو لي فان', 'PER', 'نغو لي فان', 'نائب الوزير']
     """
+    return make_frame(_entity_rows(x, backend, options), ENTITY_SCHEMA)
+
+
+def _entity_rows(x, backend: str, options: dict) -> list[dict]:
+    """The rows of :func:`extract_entities`, spellings already merged."""
     rows: list[dict] = []
     for aid, units in _documents(x, options.pop("text_col", "text")):
         for row in _find_units(units, backend, options):
             row["article_id"] = aid
             rows.append(row)
-    df = make_frame(rows, ENTITY_SCHEMA)
-    return make_frame(canonicalize(df), ENTITY_SCHEMA)
+    names = _canonical_names([r["article_id"] for r in rows], [r["label"] for r in rows],
+                             [r["canonical"] for r in rows])
+    for r, name in zip(rows, names):
+        r["canonical"] = name
+    return rows
 
 
 def _documents(x, text_col: str):
@@ -923,10 +936,10 @@ def _documents(x, text_col: str):
 
 
 @register_table("entities", ENTITY_SCHEMA, "people, organizations and places mentioned",
-                finalize=lambda df: make_frame(canonicalize(df), ENTITY_SCHEMA))
-def entities_table(article, **options) -> pd.DataFrame:
+                finalize=lambda df: make_frame(canonicalize(df), ENTITY_SCHEMA), rows=True)
+def entities_table(article, backend: str = "default", **options) -> pd.DataFrame:
     """Per-article entity table (registered as ``entities``)."""
-    return extract_entities(article, **options)
+    return _entity_rows(article, backend, options)
 
 
 # --------------------------------------------------------------------------- views

@@ -826,7 +826,8 @@ def extract_statistics(x, **options) -> pd.DataFrame:
 
 
 @register_table("statistics", STAT_SCHEMA,
-                "numbers with what they count: counts, money, percentages, measures, ordinals")
+                "numbers with what they count: counts, money, percentages, measures, ordinals",
+                rows=True)
 def statistics_table(article, **options) -> pd.DataFrame:
     """The statistics table of one article (registered as table ``statistics``).
 
@@ -835,4 +836,4 @@ def statistics_table(article, **options) -> pd.DataFrame:
     >>> df.loc[df["kind"] == "money", ["text", "currency"]].values.tolist()
     [['تتجاوز مليون دولار أمريكي', 'USD']]
     """
-    return extract_statistics(article, **options)
+    return _base.extract_rows(article, find_statistics, **options)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from akhbar._tables import make_frame, register_table
+from akhbar._tables import register_table
 from akhbar.text.normalize import DEFAULT_PRESET
 from akhbar.text.segment import stem
 from akhbar.text.sentences import sentences
@@ -45,7 +45,8 @@ def _sentences_of(article):
 
 
 @register_table("sentences", SENTENCE_SCHEMA,
-                "one row per sentence of the content segments (never across a paragraph)")
+                "one row per sentence of the content segments (never across a paragraph)",
+                rows=True)
 def article_sentences(article, **opts) -> pd.DataFrame:
     """The sentences table of one article; columns in :data:`SENTENCE_SCHEMA`.
 
@@ -61,11 +62,11 @@ def article_sentences(article, **opts) -> pd.DataFrame:
         cols["start"].append(s.start)
         cols["end"].append(s.end)
     cols["article_id"] = [article.id] * len(cols["sent_id"])
-    return make_frame(pd.DataFrame(cols), SENTENCE_SCHEMA)
+    return cols
 
 
 @register_table("tokens", TOKEN_SCHEMA,
-                "one row per token: text, normalized form, stem, kind, offsets")
+                "one row per token: text, normalized form, stem, kind, offsets", rows=True)
 def article_tokens(article, preset: str = DEFAULT_PRESET, **opts) -> pd.DataFrame:
     """The tokens table of one article; columns in :data:`TOKEN_SCHEMA`.
 
@@ -92,4 +93,4 @@ def article_tokens(article, preset: str = DEFAULT_PRESET, **opts) -> pd.DataFram
             cols["end"].append(t.end + s.start)
             tid += 1
     cols["article_id"] = [article.id] * tid
-    return make_frame(pd.DataFrame(cols), TOKEN_SCHEMA)
+    return cols
