@@ -14,7 +14,7 @@ from akhbar._tables import register_table
 from akhbar.text.normalize import DEFAULT_PRESET
 from akhbar.text.segment import stem
 from akhbar.text.sentences import sentences
-from akhbar.text.tokenize import tokenize
+from akhbar.text.tokenize import token_columns
 
 __all__ = ["TOKEN_SCHEMA", "SENTENCE_SCHEMA", "article_tokens", "article_sentences"]
 
@@ -79,18 +79,17 @@ def article_tokens(article, preset: str = DEFAULT_PRESET, **opts) -> pd.DataFram
     >>> t[["token_id", "text", "norm", "kind"]].values.tolist()[2:5]
     [[2, 'إن', 'ان', 'word'], [3, '٢٠٢٣', '2023', 'number'], [4, 'عامٌ', 'عام', 'word']]
     """
-    cols: dict[str, list] = {c: [] for c in TOKEN_SCHEMA if c != "article_id"}
-    tid = 0
+    sent_ids, texts, starts, ends, norms, stems, kinds = [], [], [], [], [], [], []
     for k, s in _sentences_of(article):
-        for t in tokenize(s.text, preset):
-            cols["sent_id"].append(k)
-            cols["token_id"].append(tid)
-            cols["text"].append(t.text)
-            cols["norm"].append(t.norm)
-            cols["stem"].append(stem(t.text) if t.kind in _STEMMED else t.norm)
-            cols["kind"].append(t.kind)
-            cols["start"].append(t.start + s.start)
-            cols["end"].append(t.end + s.start)
-            tid += 1
-    cols["article_id"] = [article.id] * tid
-    return cols
+        tx, st, en, nm, kd = token_columns(s.text, preset, s.start)
+        sent_ids += [k] * len(tx)
+        texts += tx
+        starts += st
+        ends += en
+        norms += nm
+        kinds += kd
+        stems += [stem(t) if kind in _STEMMED else n for t, n, kind in zip(tx, nm, kd)]
+    n = len(texts)
+    return {"article_id": [article.id] * n, "sent_id": sent_ids, "token_id": list(range(n)),
+            "text": texts, "norm": norms, "stem": stems, "kind": kinds, "start": starts,
+            "end": ends}

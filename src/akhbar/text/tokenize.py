@@ -27,7 +27,7 @@ import regex
 
 from akhbar.text.normalize import DEFAULT_PRESET, normalize
 
-__all__ = ["Token", "TOKEN_KINDS", "tokenize", "token_pattern"]
+__all__ = ["Token", "TOKEN_KINDS", "tokenize", "token_columns", "token_pattern"]
 
 TOKEN_KINDS = ("word", "number", "punct", "latin", "url", "email", "hashtag", "mention",
                "emoji", "symbol")
@@ -98,15 +98,30 @@ def tokenize(text: str, preset: str = DEFAULT_PRESET) -> list[Token]:
     """
     if not isinstance(text, str):
         raise TypeError(f"tokenize() needs a str, not {type(text).__name__}")
-    out = []
-    append = out.append
+    return list(map(Token._make, zip(*token_columns(text, preset))))
+
+
+def token_columns(text: str, preset: str = DEFAULT_PRESET, offset: int = 0):
+    """The tokens of ``text`` as five lists: texts, starts, ends, norms and kinds.
+
+    What :func:`tokenize` returns, column by column and without a Token per token, for
+    tables of millions of tokens; ``offset`` is added to every start and end.
+
+    >>> token_columns("قالَ الوزيرُ", offset=10)[1:3]
+    ([10, 15], [14, 22])
+    """
     cache = _norm_cache(preset)
     get = cache.get
+    texts, starts, ends, norms, kinds = [], [], [], [], []
     for m in _TOKEN_RE.finditer(text):
         s = m.group()
         n = get(s)
         if n is None:
             n = cache[s] = normalize(s, preset)
         a, b = m.span()
-        append(Token(s, a, b, n, m.lastgroup))
-    return out
+        texts.append(s)
+        starts.append(a + offset)
+        ends.append(b + offset)
+        norms.append(n)
+        kinds.append(m.lastgroup)
+    return texts, starts, ends, norms, kinds
