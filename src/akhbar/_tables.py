@@ -119,13 +119,17 @@ class TableSpec:
     #: (Article, **options) -> rows (a list of row dicts, or a dict of column lists); the
     #: corpus builds one DataFrame from the rows of many articles instead of one each.
     rows: Callable | None = None
+    #: (part file paths, fmt) -> None: ``finalize`` for a table streamed to part files,
+    #: run once after every part is written (the parts are written unfinalized).
+    finalize_parts: Callable | None = None
 
 
 TABLES: dict[str, TableSpec] = {}
 
 
 def register_table(name: str, schema: Schema, description: str = "",
-                   finalize: Callable | None = None, *, rows: bool = False):
+                   finalize: Callable | None = None, *, rows: bool = False,
+                   finalize_parts: Callable | None = None):
     """Decorator: register ``fn(article, **options)`` as table ``name``.
 
     ``fn`` returns the article's DataFrame, or with ``rows=True`` its rows (a list of
@@ -133,12 +137,15 @@ def register_table(name: str, schema: Schema, description: str = "",
     DataFrame, and a corpus builds one frame per chunk of articles rather than one
     per article (a DataFrame costs about a millisecond to build, whatever its size).
     ``finalize(df) -> df``, when given, runs once over the whole corpus's table (for
-    passes that need every article, such as merging entity spellings across articles).
+    passes that need every article, such as merging entity spellings across articles);
+    ``finalize_parts(paths, fmt)`` does the same over the part files of a streamed run
+    (without it, a streamed table is finalized chunk by chunk).
     """
 
     def deco(fn):
         if not rows:
-            TABLES[name] = TableSpec(name, dict(schema), fn, description, finalize)
+            TABLES[name] = TableSpec(name, dict(schema), fn, description, finalize,
+                                     finalize_parts=finalize_parts)
             return fn
 
         def framed(article, **options):
@@ -146,7 +153,8 @@ def register_table(name: str, schema: Schema, description: str = "",
 
         framed.__name__, framed.__qualname__ = fn.__name__, fn.__qualname__
         framed.__doc__, framed.__module__ = fn.__doc__, fn.__module__
-        TABLES[name] = TableSpec(name, dict(schema), framed, description, finalize, rows=fn)
+        TABLES[name] = TableSpec(name, dict(schema), framed, description, finalize, rows=fn,
+                                 finalize_parts=finalize_parts)
         return framed
 
     return deco

@@ -158,6 +158,11 @@ class Corpus(Sequence):
 
     def table(self, name: str, **options) -> pd.DataFrame:
         """Build (once, then cached) the registered table ``name`` for all articles."""
+        return self._table(name, options)
+
+    def _table(self, name: str, options: dict, finalize: bool = True) -> pd.DataFrame:
+        """:meth:`table`; ``finalize=False`` leaves out the corpus-level pass (streaming
+        runs it once over all part files instead)."""
         if name in BASE_TABLES:
             return getattr(self, name)
         _load_registry()
@@ -165,7 +170,7 @@ class Corpus(Sequence):
             spec = TABLES[name]
         except KeyError:
             raise ConfigError(f"no table named {name!r}; known: {self.table_names()}") from None
-        key = (name, tuple(sorted(options.items())))
+        key = (name, tuple(sorted(options.items())), finalize)
         if key in self._cache:
             return self._cache[key].copy()
         if spec.scope == "corpus":
@@ -179,7 +184,7 @@ class Corpus(Sequence):
                 else:
                     buf.add(part)
             df = buf.frame()
-            if spec.finalize is not None:
+            if finalize and spec.finalize is not None:
                 df = spec.finalize(df)
             self._cache[key] = df
         return self._cache[key].copy()

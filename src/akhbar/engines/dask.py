@@ -17,8 +17,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from akhbar.engines.local import (_chunks, check_workers, process_chunk, streamable_tables,
-                                  write_part)
+from akhbar.engines.local import (_chunks, check_workers, finalize_parts, process_chunk,
+                                  streamable_tables, write_part)
 from akhbar.errors import ConfigError
 from akhbar.loader import DEFAULT_MAX_BYTES, _expand, _is_archive, _is_table, _iter_files
 
@@ -79,6 +79,7 @@ def run_dask(source, out: str | os.PathLike, *, names: list[str] | None = None,
         for counts in client.gather(futures):
             for n, c in counts.items():
                 totals[n] += c
+        finalize_parts(Path(out), names, fmt)
         return totals
     finally:
         client.close()

@@ -70,7 +70,9 @@ def process_chunk(items: list, names: list[str],
     """All per-article tables (plus articles, segments, errors) for one chunk of items.
 
     ``items`` are Articles or LoadFailures, as :func:`akhbar.loader.iter_items` yields.
-    Used by the local streaming engine and, unchanged, by the Dask engine.
+    Used by the local streaming engine and, unchanged, by the Dask engine.  A table
+    with a ``finalize_parts`` pass comes out unfinalized: :func:`finalize_parts` runs
+    it over all part files at the end.
     """
     from akhbar.corpus import Corpus, _load_registry
 
@@ -84,7 +86,8 @@ def process_chunk(items: list, names: list[str],
         if name in ARTICLE_TABLES:
             out[name] = corpus.table(name)
         elif name in TABLES and TABLES[name].scope == "article":
-            out[name] = corpus.table(name, **options.get(name, {}))
+            out[name] = corpus._table(name, options.get(name, {}),
+                                      finalize=TABLES[name].finalize_parts is None)
     out["errors"] = corpus.errors  # last: building the tables may have added failures
     return out
 
@@ -141,7 +144,16 @@ def stream_tables(source, out: str | os.PathLike, *, names: list[str] | None = N
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+    finalize_parts(out, names, fmt)
     return counts
+
+
+def finalize_parts(out: Path, names: list[str], fmt: str) -> None:
+    """Run the corpus-level pass of each streamed table over its part files."""
+    for name in names:
+        spec = TABLES.get(name)
+        if spec is not None and spec.finalize_parts is not None:
+            spec.finalize_parts(sorted((Path(out) / name).glob(f"part-*.{fmt}")), fmt)
 
 
 def bounded_map(pool, fn: Callable, items: Iterable, window: int) -> Iterator:

@@ -868,6 +868,12 @@ def canonicalize(df: pd.DataFrame) -> pd.DataFrame:
 
 def _canonical_names(article_ids: list, labels: list[str], names: list[str]) -> list[str]:
     """The ``canonical`` column of :func:`canonicalize`, from its three input columns."""
+    keys = _entity_keys(article_ids, labels, names)
+    return _choose(keys, names, _count_spellings(keys, names))
+
+
+def _entity_keys(article_ids: list, labels: list[str], names: list[str]) -> list[tuple]:
+    """(label, folded name) per mention; a short person mention takes its full name's key."""
     keys = [(lab, _fold(c)) for lab, c in zip(labels, names)]
     # Short person mentions -> the one longer name of the same article containing them.
     full_by_article: dict = defaultdict(set)
@@ -883,12 +889,51 @@ def _canonical_names(article_ids: list, labels: list[str], names: list[str]) -> 
             o[s:s + len(h)] == h for s in range(len(o) - len(h) + 1)) for o in hosts)}
         if len(longest) == 1:
             keys[idx] = (lab, longest.pop())
-    # The spelling of each key: the most frequent among its full-length mentions.
-    spell: dict = defaultdict(Counter)
+    return keys
+
+
+def _count_spellings(keys: list[tuple], names: list[str], spell: dict | None = None) -> dict:
+    """Count each key's spellings among its full-length mentions (into ``spell``)."""
+    spell = defaultdict(Counter) if spell is None else spell
     for key, c in zip(keys, names):
         if len(_fold(c)) == len(key[1]):
             spell[key][c] += 1
-    return [spell[k].most_common(1)[0][0] if spell[k] else c for k, c in zip(keys, names)]
+    return spell
+
+
+def _choose(keys: list[tuple], names: list[str], spell: dict) -> list[str]:
+    """The spelling of each key: the most frequent among its full-length mentions."""
+    return [spell[k].most_common(1)[0][0] if k in spell else c for k, c in zip(keys, names)]
+
+
+def merge_spellings_in_parts(paths: list, fmt: str) -> None:
+    """:func:`canonicalize` across the part files of a streamed entity table, in place.
+
+    Streaming writes each chunk's entities as they come; a name spelled one way in
+    the first chunk and another way in the last would keep both spellings.  A first
+    pass counts the spellings of every name in every part (memory grows with the
+    number of distinct names, not with the corpus), a second rewrites each part with
+    the corpus-wide spelling.  The result equals the in-memory table's.
+    """
+    from akhbar._tables import write_table
+
+    read = pd.read_parquet if fmt == "parquet" else pd.read_csv
+    cols = ["article_id", "label", "canonical"]
+
+    def keyed(df):
+        names = df["canonical"].tolist()
+        return _entity_keys(df["article_id"].tolist(), df["label"].tolist(), names), names
+
+    spell: dict = defaultdict(Counter)
+    for path in paths:
+        _count_spellings(*keyed(read(path, columns=cols) if fmt == "parquet"
+                                else read(path, usecols=cols, keep_default_na=False)), spell)
+    for path in paths:
+        df = read(path) if fmt == "parquet" else read(path, keep_default_na=False)
+        if df.empty:
+            continue
+        df["canonical"] = _choose(*keyed(df), spell)
+        write_table(make_frame(df, ENTITY_SCHEMA), Path(path), fmt)
 
 
 def extract_entities(x, *, backend: str = "default", **options) -> pd.DataFrame:
@@ -936,7 +981,8 @@ def _documents(x, text_col: str):
 
 
 @register_table("entities", ENTITY_SCHEMA, "people, organizations and places mentioned",
-                finalize=lambda df: make_frame(canonicalize(df), ENTITY_SCHEMA), rows=True)
+                finalize=lambda df: make_frame(canonicalize(df), ENTITY_SCHEMA), rows=True,
+                finalize_parts=merge_spellings_in_parts)
 def entities_table(article, backend: str = "default", **options) -> pd.DataFrame:
     """Per-article entity table (registered as ``entities``)."""
     return _entity_rows(article, backend, options)
