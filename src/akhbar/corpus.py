@@ -270,7 +270,7 @@ def load_corpus(source, *, errors: str = "collect", progress: bool = False, work
     ``workers=N`` builds the per-article tables in N processes (same results, same order).
 
     >>> corpus = load_corpus(sample_path())
-    >>> corpus["ffb72ef4f8e45c58"].related[0][:24]
+    >>> corpus["ffb72ef4f8e45c58"].related[0][:27]
     'الأمين العام نجوين فو ترونج'
     """
     if errors not in ("collect", "raise"):
