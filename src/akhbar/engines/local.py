@@ -48,8 +48,28 @@ def map_articles(fn: Callable, name: str, articles: list[Article], options: dict
     if workers <= 1 or len(articles) < 2:
         return [call(a) for a in articles]
     chunksize = max(1, len(articles) // (workers * 8))
+    _warm_up(lambda a: call(a))
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(call, articles, chunksize=chunksize))
+
+
+def _warm_up(run: Callable) -> None:
+    """Run ``run`` on one sample article before a process pool starts.
+
+    Models, lexicons and caches load lazily; loaded in the parent, they are inherited
+    by every forked worker instead of being loaded again in each (seconds per worker,
+    which on a small corpus ate most of the gain of a second worker).
+    """
+    import multiprocessing
+
+    if multiprocessing.get_start_method() != "fork":
+        return  # workers that do not fork inherit nothing
+    from akhbar.corpus import load_sample
+
+    try:
+        run(load_sample()[0])
+    except Exception:  # noqa: BLE001 - warming up is an optimization, never a failure
+        pass
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -128,6 +148,7 @@ def stream_tables(source, out: str | os.PathLike, *, names: list[str] | None = N
         chunks = tqdm(chunks, desc="chunks", unit=" chunk")
     run = partial(process_chunk, names=names, options=options)
     if workers > 1:
+        _warm_up(lambda a: run([a]))
         pool = ProcessPoolExecutor(max_workers=workers)
         results: Iterator = bounded_map(pool, run, _sub_chunks(chunks, workers), 2 * workers)
     else:
