@@ -5,11 +5,12 @@
     python benchmarks/run.py --sizes 1000 --stages dates,anchor_dateparser
 
 Each measurement runs in a fresh child process so that its peak RSS is its own
-(``os.wait4``).  Stages: read (the floor: bytes off disk), load, normalize, tokenize,
-dates, statistics, entities, full (every per-article table streamed to Parquet), and
-the anchors on the same texts: camel-tools normalization, dateparser ``search_dates``
-and pyarabic ``text2number``.  Slow anchors run on a capped number of articles and
-say so.  Figures are printed as a Markdown table for the README.
+(``os.wait4``; with workers, the note gives the largest worker's). Stages: read (the
+floor: bytes off disk), load, normalize, tokenize, dates, statistics, entities, full
+(every per-article table streamed to Parquet), and the anchors on the same texts:
+camel-tools normalization, dateparser ``search_dates`` and pyarabic ``text2number``.
+Slow anchors run on a capped number of articles and say so. Figures are printed as a
+Markdown table for the README.
 """
 
 from __future__ import annotations
@@ -60,11 +61,16 @@ def child(stage: str, folder: Path, workers: int) -> dict:
         from akhbar.engines.local import stream_tables
 
         nbytes = sum(f.stat().st_size for f in files)
+        import resource
+
         with tempfile.TemporaryDirectory() as out:
             t0 = time.perf_counter()
             counts = stream_tables(folder, out, workers=workers, chunk_size=500)
             dt = time.perf_counter() - t0
-        return {"articles": counts["articles"], "bytes": nbytes, "seconds": dt}
+        # the pool's workers are this process's children: the largest one's peak
+        worker_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        return {"articles": counts["articles"], "bytes": nbytes, "seconds": dt,
+                "worker_rss_mb": worker_rss if workers > 1 else None}
     arts = _texts(folder, cap)
     texts = [a.text for a in arts]
     fn = _stage_fn(stage)
@@ -151,6 +157,8 @@ def main(argv: list[str] | None = None) -> int:
                 rate = r["articles"] / r["seconds"] if r["seconds"] else float("inf")
                 mbs = r["bytes"] / 1e6 / r["seconds"] if r["seconds"] else float("inf")
                 note = f"first {r['articles']} articles" if r.get("capped") else ""
+                if r.get("worker_rss_mb"):
+                    note = f"main process; each worker ≤ {r['worker_rss_mb']:,.0f} MB"
                 print(f"| {n} | {stage} | {w} | {rate:,.0f} | {mbs:,.2f} | "
                       f"{r['peak_rss_mb']:,.0f} | {note} |", flush=True)
     return 0
