@@ -133,3 +133,17 @@ def test_row_buffer_takes_rows_columns_and_frames_in_order():
     with pytest.raises(KeyError, match="typo"):
         buf.add([{"article_id": "d", "typo": 1}])
     assert RowBuffer(schema).frame().columns.tolist() == list(schema)
+
+
+@pytest.mark.parametrize("extra", [[], ["--stream"]])
+def test_url_outputs_are_refused_before_any_work(folder, tmp_path, capsys, monkeypatch, extra):
+    # `--out s3://bucket/x` once became a local folder named "s3:"; now it is an error.
+    from akhbar.cli import main as cli_main
+
+    monkeypatch.chdir(tmp_path)
+    assert cli_main(["analyze", str(folder), "--out", "s3://bucket/akhbar", *extra]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("akhbar: ") and "URLs are not supported" in err
+    assert not list(tmp_path.iterdir())
+    with pytest.raises(akhbar.ConfigError, match="URLs"):
+        stream_tables(folder, "gs://bucket/akhbar")

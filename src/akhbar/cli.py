@@ -10,6 +10,7 @@ from pathlib import Path
 
 from akhbar._tables import write_table
 from akhbar.corpus import Corpus, load_corpus, sample_path
+from akhbar.engines.local import check_out
 from akhbar.errors import AkhbarError
 
 FORMATS = ("parquet", "csv")
@@ -43,6 +44,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def analyze(args) -> int:
+    out = check_out(args.out)  # before hours of work, not after
     source = args.path or str(sample_path())
     opts = {k: v for k, v in (("text_col", args.text_col), ("id_col", args.id_col),
                               ("date_col", args.date_col)) if v}
@@ -60,7 +62,6 @@ def analyze(args) -> int:
                   file=sys.stderr)
             return 2
         names = wanted
-    out = Path(args.out)
     counts = {}
     # errors last: building the other tables may record failures in it
     for name in [n for n in names if n != "errors"] + (["errors"] if "errors" in names else []):

@@ -17,8 +17,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from akhbar.engines.local import (_chunks, check_workers, finalize_parts, process_chunk,
-                                  streamable_tables, write_part)
+from akhbar.engines.local import (_chunks, check_out, check_workers, finalize_parts,
+                                  process_chunk, streamable_tables, write_part)
 from akhbar.errors import ConfigError
 from akhbar.loader import DEFAULT_MAX_BYTES, _expand, _is_archive, _is_table, _iter_files
 
@@ -59,6 +59,7 @@ def run_dask(source, out: str | os.PathLike, *, names: list[str] | None = None,
     if chunk_size < 1:
         raise ConfigError(f"chunk_size must be at least 1, not {chunk_size}")
     check_workers(n_workers)
+    out = check_out(out)
     names = names or streamable_tables()
     bad = [n for n in names if n not in streamable_tables()]
     if bad:

@@ -10,6 +10,7 @@ size, not the corpus size.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
@@ -31,6 +32,15 @@ def check_workers(workers: int | None) -> int:
     if not isinstance(workers, int) or workers < 1:
         raise ConfigError(f"workers must be a positive integer, not {workers!r}")
     return workers
+
+
+def check_out(out) -> Path:
+    """``out`` as a Path; a URL (``s3://...``) is refused with a clear error, not
+    written to a local folder named ``s3:``."""
+    if re.match(r"[A-Za-z][A-Za-z0-9+.\-]{1,30}://", str(out)):
+        raise ConfigError(f"cannot write to {out}: URLs are not supported; give a folder "
+                          "path (for Dask, a shared filesystem every worker reaches)")
+    return Path(out)
 
 
 def _safe_call(fn: Callable, name: str, article: Article, options: dict):
@@ -138,7 +148,7 @@ def stream_tables(source, out: str | os.PathLike, *, names: list[str] | None = N
     if bad:
         raise ConfigError(f"tables {bad} need the whole corpus and cannot be streamed; "
                           f"streamable: {sorted(allowed)}")
-    out = Path(out)
+    out = check_out(out)
     counts = {n: 0 for n in names}
     items = iter_items(source, **load_opts)
     chunks = _chunks(items, chunk_size)
