@@ -30,7 +30,8 @@ import regex
 from akhbar._tables import register_table
 from akhbar.extract import _base
 from akhbar.text.normalize import normalize, normalize_with_offsets
-from akhbar.text.numbers import NUMBER_NORM, NumberSpan, parse_ordinal, scan_numbers
+from akhbar.text.numbers import (NUMBER_NORM, NumberSpan, parse_ordinal, scan_numbers,
+                                  word_index)
 
 try:  # the date extractor is written in parallel; work without it until it lands
     from akhbar.extract.dates import find_dates as _find_dates
@@ -81,6 +82,8 @@ class _Lex:
     ordinal_re: regex.Pattern
     duals: dict[str, tuple[str, str, str]]  # form -> (unit_norm, kind, currency)
     dual_re: re.Pattern
+    dual_vocab: frozenset[str]              # letter runs that hold a dual noun
+    ordinal_vocab: frozenset[str]           # letter runs that hold an ordinal word
     cur_display: dict[str, str]             # base noun (normalized) -> as written
     country_re: dict[str, regex.Pattern]    # currency noun -> country-name stems
     country_iso: dict[tuple[str, str], str]
@@ -221,10 +224,15 @@ def _lex() -> _Lex:
                                    r"(?:يا|يه|ي|يين|يون)?(?!\p{L})")
                   for b, st in stems.items()}
     country_iso = {(b, stem): iso for b, st in stems.items() for stem, iso in st.items()}
+    dual_vocab = frozenset(set(duals) | {p + d for p in "وبلف" for d in duals})
+    ords_al = {"ال" + f for f in ord_words}
+    ordinal_vocab = frozenset(ords_al | {p + f for p in "وبلفك" for f in ords_al}
+                              | {f for f, (_, t) in ords.items() if t == "adverb"})
     return _Lex(ctx, before, after, cur_nouns, cur_names, cur_adj, symbols, subunits,
                 frozenset(codes), currency_re, symbol_before_re, units, unit_re, plurals,
                 frozenset(_n(v) for v in plurals.values()),
-                frozenset(months), ordinal_re, duals, dual_re, cur_display, country_re,
+                frozenset(months), ordinal_re, duals, dual_re, dual_vocab, ordinal_vocab,
+                cur_display, country_re,
                 country_iso, regex.compile(rf"\s{{0,2}}و?\s{{0,2}}(\d{{1,2}})\s{{0,2}}"
                                            rf"(?:{_alt(subunits)})(?!\p{{L}})"))
 
@@ -731,7 +739,11 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
 def _duals(lex: _Lex, norm: str, taken: list[tuple[int, int]], is_blocked) -> list[_Stat]:
     """Dual nouns counting two: خلال يومين، مقتل شخصين، لترين."""
     out = []
-    for m in lex.dual_re.finditer(norm):
+    idx = word_index(norm)
+    # the standard engine's word edges agree with the letter runs when idx.alpha
+    spans = idx.windows(idx.word_spans(lex.dual_vocab), 1, 4) if idx.alpha \
+        else [(0, len(norm))]
+    for m in (m for a, b in spans for m in lex.dual_re.finditer(norm, a, b)):
         a, b = m.span("d")
         if any(s < b and a < e for s, e in taken) or is_blocked(a, b):
             continue
@@ -767,7 +779,11 @@ def _ordinals(lex: _Lex, norm: str, is_blocked, is_article) -> list[_Stat]:
                 _PERIOD_NEXT.match(norm, b):
             continue                        # الفريق أول (a rank), أول أيام العيد (a date)
         out.append(_Stat(a, b, 1.0, "ordinal"))
-    for m in lex.ordinal_re.finditer(norm):
+    idx = word_index(norm)
+    # a match starts at most 5 characters before a digit (والـ  78) and runs at most
+    # 7 past an ordinal word (" عشره" and the letter after it)
+    spans = idx.windows(idx.word_spans(lex.ordinal_vocab) + idx.digit_spans(), 6, 8)
+    for m in (m for a, b in spans for m in lex.ordinal_re.finditer(norm, a, b)):
         if m.group("ord"):
             a, b = m.span("ord")
             value = parse_ordinal(m.group("ord"))

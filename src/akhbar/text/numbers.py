@@ -286,6 +286,102 @@ class NumberSpan:
     scale: float              # the last scale word's value (1.0 when none)
 
 
+# ----------------------------------------------------------------------------- windows
+#
+# The patterns of this module and of the statistics extractor are anchored on lexicon
+# words and digits, which are sparse in news text.  Running them over the whole text
+# costs a failed attempt at nearly every letter; running them only in windows around
+# the words and digits that can start or continue a match gives the same matches.
+# Every match contains such a "trigger", starts at most ``before`` characters before
+# it and reaches at most ``after`` characters past the last trigger it chains; the
+# patterns' lookbehinds see the text before a window, and each window ends at a
+# whitespace character, so their lookaheads see what they would see in the whole text.
+
+_LETTER_RUN = regex.compile(r"\p{L}+")
+_DIGIT_RUN = regex.compile(r"\d+")
+_WHITESPACE = regex.compile(r"\s")
+
+
+class WordIndex:
+    """The letter runs (``\\p{L}+``) and digit runs of one text, found once.
+
+    ``alpha`` is False when some letter run holds a character that Python's ``str``
+    methods (and so the standard ``re`` engine's ``\\w``) do not call a letter: a
+    pattern of the ``re`` engine then cannot rely on these runs for its word edges.
+    """
+
+    __slots__ = ("text", "words", "alpha", "_digits")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.words = set(_LETTER_RUN.findall(text))
+        self.alpha = "".join(self.words).isalpha() or not self.words
+        self._digits: list[tuple[int, int]] | None = None
+
+    def digit_spans(self) -> list[tuple[int, int]]:
+        if self._digits is None:
+            self._digits = [m.span() for m in _DIGIT_RUN.finditer(self.text)]
+        return self._digits
+
+    def word_spans(self, vocab: frozenset[str]) -> list[tuple[int, int]]:
+        """Spans of the whole letter runs of ``text`` that are in ``vocab``.
+
+        A neighbour that ``str.isalpha`` calls a letter is a letter for both regex
+        engines, so the edge test keeps every run (and perhaps a few more spans).
+        """
+        text, out = self.text, []
+        n = len(text)
+        for w in self.words & vocab:
+            k = len(w)
+            i = text.find(w)
+            while i >= 0:
+                j = i + k
+                if (i == 0 or not text[i - 1].isalpha()) and (j == n or not text[j].isalpha()):
+                    out.append((i, j))
+                i = text.find(w, i + 1)
+        return out
+
+    def windows(self, spans, before: int, after: int) -> list[tuple[int, int]]:
+        """Disjoint windows holding ``[a - before, b + after)`` of every span ``(a, b)``,
+        each ending at a whitespace character (or the end of the text)."""
+        text, n = self.text, len(self.text)
+        out: list[list[int]] = []
+        for a, b in sorted(spans):
+            a, b = max(0, a - before), min(n, b + after)
+            if out and a <= out[-1][1]:
+                if b > out[-1][1]:
+                    out[-1][1] = b
+                continue
+            out.append([a, b])
+        merged: list[tuple[int, int]] = []
+        for a, b in out:
+            if merged and a <= merged[-1][1]:
+                a = merged.pop()[0]          # the previous window ran to this one
+            m = _WHITESPACE.search(text, b) if b < n else None
+            merged.append((a, m.start() if m else n))
+        return merged
+
+
+@lru_cache(maxsize=4)
+def word_index(text: str) -> WordIndex:
+    """:class:`WordIndex` of ``text``, shared by the scanners that read the same text."""
+    return WordIndex(text)
+
+
+@lru_cache(maxsize=1)
+def _number_vocab() -> frozenset[str]:
+    """Letter runs that hold a searched number word: the word, or و/ب/ل/ف/ك + the word."""
+    msa = _lexicon().msa
+    return frozenset(msa | {p + w for p in "وبلفك" for w in msa})
+
+
+def _number_windows(norm: str) -> list[tuple[int, int]]:
+    idx = word_index(norm)
+    # a match starts at most 4 characters before its first token (وال 5), and chains
+    # tokens at most 5 apart (" و  ")
+    return idx.windows(idx.word_spans(_number_vocab()) + idx.digit_spans(), 6, 8)
+
+
 def scan_numbers(norm: str) -> list[NumberSpan]:
     """Every number in ``norm`` (normalized with :data:`NUMBER_NORM`), left to right.
 
@@ -294,7 +390,8 @@ def scan_numbers(norm: str) -> list[NumberSpan]:
     [(10.0, '10'), (20000000.0, '20 مليون')]
     """
     out: list[NumberSpan] = []
-    for m in number_phrase_re().finditer(norm):
+    pat = number_phrase_re()
+    for m in (m for a, b in _number_windows(norm) for m in pat.finditer(norm, a, b)):
         a, b = m.span("num")
         toks = _tokens(norm, a, b)
         prefix = norm[m.start():a].strip()
