@@ -167,6 +167,105 @@ def test_doctests():
     assert res.attempted >= 5 and res.failed == 0
 
 
+# ---------------------------------------------------------------- compiled CRF
+
+
+def _sample_sentences():
+    """The sample corpus as the tagger sees it: (tokens, token_info) per sentence."""
+    from akhbar.extract._ner_features import token_info
+    from akhbar.text.normalize import normalize_with_offsets
+    out = []
+    for a in akhbar.load_sample():
+        for _, line in ent._lines_of(a.text):
+            norm, _ = normalize_with_offsets(line, "search", alef=False)
+            for matches in ent._sentences(list(ent.lex.TOKEN_RE.finditer(norm))):
+                toks = [m.group() for m in matches]
+                out.append((toks, token_info(toks)))
+    return out
+
+
+def _anercorp_sentences(limit):
+    from akhbar.eval._data import eval_dir
+    from akhbar.eval.entities import read_conll
+    from akhbar.extract._ner_features import token_info
+    root = eval_dir()
+    path = root / "anercorp" / "ANERCorp_CamelLab_test.RECONSTRUCTED.txt" if root else None
+    if path is None or not path.exists():
+        pytest.skip("ANERcorp test split not present (AKHBAR_EVAL_DIR)")
+    sents = [[t for t, _ in s] for s in read_conll(path)[:limit]]
+    return [(toks, token_info(toks)) for toks in sents]
+
+
+def _crfsuite_tags(sents):
+    from akhbar.extract._ner_features import sent_features
+    return [list(ent._crf().tag(sent_features(toks, info))) for toks, info in sents]
+
+
+@pytest.mark.parametrize("source", ["sample", "anercorp"])
+def test_compiled_crf_tags_like_crfsuite(source):
+    """Tag for tag, on real text, decoded in one batch and sentence by sentence."""
+    assert ent._compiled() is not None
+    sents = _sample_sentences() if source == "sample" else _anercorp_sentences(400)
+    want = _crfsuite_tags(sents)
+    assert ent._crf_tags(sents) == want
+    assert [ent._crf_tags([s])[0] for s in sents[:50]] == want[:50]
+    assert any(t != "O" for tags in want for t in tags)
+
+
+def test_compiled_features_are_sent_features():
+    """FeatureIds lists the known features of sent_features, in the same order."""
+    ids, crf = ent._compiled()
+    sents = _sample_sentences()
+    assert ids.check(sents)
+    # And the check can fail: one sentence's features reordered are not the same.
+    from akhbar.extract import _ner_features as nf
+    orig = nf.sent_features
+    try:
+        nf.sent_features = lambda toks, info=None: [f[::-1] for f in orig(toks, info)]
+        assert not ids.check(sents[:3])
+    finally:
+        nf.sent_features = orig
+
+
+def test_compiled_crf_reads_the_model_file():
+    """Weights and labels read from the file agree with python-crfsuite's dump."""
+    ids, crf = ent._compiled()
+    info = ent._crf().info()
+    assert list(crf.labels) == ent._crf().labels()
+    assert crf.weights.shape == (len(info.attributes) + 1, len(crf.labels))
+    lab = {x: i for i, x in enumerate(crf.labels)}
+    # The dump prints six decimals; the file holds the float64 weights.
+    for (attr, label), w in list(info.state_features.items())[::97]:
+        assert abs(crf.weights[crf.attr_id[attr], lab[label]] - w) <= 5e-7
+    for (a, b), w in info.transitions.items():
+        assert abs(crf.trans[lab[a], lab[b]] - w) <= 5e-7
+    assert not crf.weights[crf.zero].any()
+
+
+def test_crfsuite_fallback(monkeypatch):
+    """AKHBAR_NER_CRFSUITE=1 tags with python-crfsuite, with the same result."""
+    text = akhbar.load_sample()[0].text
+    fast = find_entities(text)
+    monkeypatch.setenv("AKHBAR_NER_CRFSUITE", "1")
+    ent._compiled.cache_clear()
+    try:
+        assert ent._compiled() is None
+        assert find_entities(text) == fast
+    finally:
+        monkeypatch.delenv("AKHBAR_NER_CRFSUITE")
+        ent._compiled.cache_clear()
+
+
+def test_unusual_characters_are_tagged_like_crfsuite():
+    """A lone surrogate or NUL in a token gives crfsuite's tags (it cuts at NUL)."""
+    toks = ["قال", "الرئيس", "فو\x00", "فان", "ثونج", "\ud800", "في", "هانوي"]
+    from akhbar.extract._ner_features import token_info
+    sents = [([t.replace("\ud800", "\ufffd") for t in toks], None)]
+    sents = [(s, token_info(s)) for s, _ in sents]
+    assert ent.tag_tokens(toks)[0][:2] == ["O", "O"]
+    assert ent._crf_tags(sents) == _crfsuite_tags(sents)
+
+
 # ---------------------------------------------------------------- camel backend
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
+
 from akhbar.extract import _ner_lexicon as lex
 
 #: Bump when the features change; the training script writes it into the model's
@@ -107,8 +109,17 @@ def _seen_from(tok: str, d: int) -> tuple[str, ...]:
     return tuple(f)
 
 
+#: The neighbours a token sees, in the order their features are listed.
+SIDES = (-2, -1, 1, 2)
+
+
 def sent_features(toks: list[str], info: dict | None = None) -> list[list[str]]:
-    """CRF feature strings for every token of one sentence (``info``: its token_info)."""
+    """CRF feature strings for every token of one sentence (``info``: its token_info).
+
+    :class:`FeatureIds` lists the same features as attribute ids, in the same order;
+    a change here must be made there too (``FeatureIds.check`` and the tests compare
+    the two).
+    """
     if info is None:
         info = token_info(toks)
     keys, stems, gaz = info["keys"], info["stems"], info["gaz"]
@@ -120,7 +131,7 @@ def sent_features(toks: list[str], info: dict | None = None) -> list[list[str]]:
     feats = []
     for i, k in enumerate(keys):
         f = [*_own(toks[i]), "gz=" + gaz[i]]
-        for d in (-2, -1, 1, 2):
+        for d in SIDES:
             j = i + d
             if 0 <= j < n:
                 f += _seen_from(toks[j], d)
@@ -139,3 +150,170 @@ def sent_features(toks: list[str], info: dict | None = None) -> list[list[str]]:
             f.append("head_in3")
         feats.append(f)
     return feats
+
+
+class FeatureIds:
+    """The features of :func:`sent_features` as the attribute ids of one CRF model.
+
+    The entity tagger's fast path (see :mod:`._crf`).  ``attr_id`` maps a model's
+    attribute names to rows of ``weights`` (attribute x label), whose last row is
+    zeros.  A token's own features (:func:`_own`, always listed first) are summed
+    once per token string into a vector over labels; its context features become a
+    row of attribute ids in the order :func:`sent_features` lists them, padded with
+    the zero row (which also stands for features the model does not know).  Adding
+    the weight rows to the own vector column by column is then exactly CRFsuite's
+    sum: from 0, feature after feature, unknown attributes skipped.
+
+    Per token string (at most ``maxsize``, then the table starts afresh) it keeps:
+    the own vector, the ids of what it shows each neighbour (:func:`_seen_from`),
+    of its stem seen from either side, its key, and its title and head flags.
+    """
+
+    def __init__(self, attr_id: dict[str, int], weights: np.ndarray,
+                 maxsize: int = 100_000) -> None:
+        self._aid, self._w, self.zero = attr_id, weights, len(weights) - 1
+        self._maxsize = maxsize
+        self._pad = [attr_id.get(f"w{d}=<pad>", self.zero) for d in SIDES]
+        self._in3 = (attr_id.get("title_in3", self.zero), attr_id.get("head_in3", self.zero))
+        self._gz_code: dict[str, int] = {}
+        self._gz_ids = np.empty((1 + len(SIDES), 0), dtype=np.intp)  # [side, code] -> id
+        # "bi-1=" + a + "|" + b as bigrams[a][b], under every split at a "|": the
+        # string, not the split, is what the model knows.
+        self._bigrams: dict[str, dict[str, int]] = {}
+        for name, a in attr_id.items():
+            if name.startswith("bi-1="):
+                pair = name[5:]
+                for m in range(len(pair)):
+                    if pair[m] == "|":
+                        self._bigrams.setdefault(pair[:m], {})[pair[m + 1:]] = a
+        self._clear()
+
+    def _clear(self) -> None:
+        self._row: dict[str, int] = {}
+        self._own = np.zeros((256, self._w.shape[1]))
+        # Row 0 stands for the padding around a sentence: it shows "w{d}=<pad>" to the
+        # token d places away and nothing else.
+        self._seen = np.full((len(SIDES), 256, 2), self.zero, dtype=np.intp)
+        self._seen[:, 0, 0] = self._pad
+        self._ctx = np.zeros((4, 256), dtype=np.intp)  # st-1, st+1, title, head
+        self._ctx[:2, 0] = self.zero
+        self._size = 1
+
+    def _add(self, tok: str) -> int:
+        r = self._size
+        if r == len(self._own):
+            self._own = np.concatenate([self._own, np.zeros_like(self._own)])
+            self._seen = np.concatenate([self._seen, np.full_like(self._seen, self.zero)], 1)
+            self._ctx = np.concatenate([self._ctx, np.zeros_like(self._ctx)], 1)
+        aid, zero = self._aid, self.zero
+        own = self._own[r]  # zeros: CRFsuite's sums start at 0
+        for f in _own(tok):
+            a = aid.get(f)
+            if a is not None:
+                own += self._w[a]
+        for s, d in enumerate(SIDES):
+            ids = [aid[f] for f in _seen_from(tok, d) if f in aid]
+            if len(ids) > self._seen.shape[2]:
+                wider = np.full((*self._seen.shape[:2], len(ids)), zero, dtype=np.intp)
+                wider[:, :, :self._seen.shape[2]] = self._seen
+                self._seen = wider
+            self._seen[s, r, :len(ids)] = ids
+        _, stem, title, head = _props(tok)[:4]
+        self._ctx[:, r] = (aid.get("st-1=" + stem, zero), aid.get("st+1=" + stem, zero),
+                           bool(title), bool(head))
+        self._row[tok] = r
+        self._size += 1
+        return r
+
+    def _gz(self, tag: str) -> int:
+        code = self._gz_code.get(tag)
+        if code is None:
+            code = self._gz_code[tag] = len(self._gz_code)
+            col = [self._aid.get(f"gz{d}=" + tag, self.zero) for d in ("", *SIDES)]
+            self._gz_ids = np.column_stack([self._gz_ids, col])
+        return code
+
+    def columns(self, sents: list[tuple[list[str], dict]]) -> tuple[np.ndarray, np.ndarray]:
+        """Token-table rows (own vectors) and context attribute ids of all tokens.
+
+        ``sents``: (tokens, token_info) per sentence.  Returns ``rows`` (tokens,) and
+        ``ids`` (columns, tokens): sentence after sentence, token after token.
+        """
+        n = sum(len(s) for s, _ in sents)
+        if self._size + n > self._maxsize:
+            self._clear()
+        # Every sentence between three padding rows, so that a neighbour (up to three
+        # tokens away) outside the sentence is the padding row.
+        get, gz, pad = self._row.get, self._gz_code.get, [0, 0, 0]
+        rows, codes = pad.copy(), pad.copy()
+        for s, info in sents:
+            rows += [get(t) for t in s]
+            rows += pad
+            codes += [gz(g) for g in info["gaz"]]
+            codes += pad
+        if None in rows:
+            rows = pad.copy()
+            for s, _ in sents:
+                rows += [get(t) if get(t) is not None else self._add(t) for t in s]
+                rows += pad
+        if None in codes:
+            self._gz("O")
+            codes = pad.copy()
+            for _, info in sents:
+                codes += [self._gz(g) for g in info["gaz"]]
+                codes += pad
+        zero = self.zero
+        lens = np.array([len(s) for s, _ in sents], dtype=np.intp)
+        at = np.arange(n) + 3 * np.repeat(np.arange(1, len(lens) + 1), lens)
+        rows_a = np.array(rows, dtype=np.intp)
+        codes_a = np.array(codes, dtype=np.intp)
+        codes_a[rows_a == 0] = len(self._gz_code)  # the padding's column: no features
+        gz_ids = np.column_stack([self._gz_ids, np.full(len(self._gz_ids), zero)])
+        width = self._seen.shape[2]
+        ids = np.empty((1 + len(SIDES) * (width + 1) + 5, n), dtype=np.intp)
+        ids[0] = gz_ids[0, codes_a[at]]
+        # Per side: the neighbour's _seen_from ids, then its gazetteer tag.
+        near = at + np.array(SIDES)[:, None]
+        sides = ids[1:1 + len(SIDES) * (width + 1)].reshape(len(SIDES), width + 1, n)
+        side = np.arange(len(SIDES))[:, None]
+        sides[:, :width] = self._seen[side, rows_a[near]].transpose(0, 2, 1)
+        sides[:, width] = gz_ids[side + 1, codes_a[near]]
+        col = 1 + len(SIDES) * (width + 1)
+        ctx = self._ctx
+        ids[col] = ctx[0, rows_a[at - 1]]
+        bigrams = self._bigrams.get
+        bi: list[int] = []
+        for _, info in sents:
+            keys = info["keys"]
+            bi.append(zero)
+            bi += [zero if (after := bigrams(a)) is None else after.get(b, zero)
+                   for a, b in zip(keys, keys[1:])]
+        ids[col + 1] = bi
+        ids[col + 2] = ctx[1, rows_a[at + 1]]
+        flags = ctx[2:4, rows_a]  # title, head: among the three tokens before?
+        before = flags[:, at - 1] | flags[:, at - 2] | flags[:, at - 3]
+        ids[col + 3:col + 5] = np.where(before != 0, np.array(self._in3)[:, None], zero)
+        return rows_a[at], ids
+
+    def scores(self, sents: list[tuple[list[str], dict]]) -> np.ndarray:
+        """CRFsuite's state scores (tokens x labels) of ``sents`` (see :meth:`columns`)."""
+        rows, ids = self.columns(sents)
+        out = self._own[rows]
+        w, tmp = self._w, np.empty_like(out)
+        for c in np.flatnonzero((ids != self.zero).any(axis=1)).tolist():
+            out += w.take(ids[c], axis=0, out=tmp)
+        return out
+
+    def check(self, sents: list[tuple[list[str], dict]]) -> bool:
+        """Do :meth:`columns` and :func:`sent_features` list the same known features?"""
+        rows, ids = self.columns(sents)
+        x = 0
+        for toks, info in sents:
+            for i, feats in enumerate(sent_features(toks, info)):
+                own = _own(toks[i])
+                want = [self._aid[f] for f in feats[len(own):] if f in self._aid]
+                got = [a for a in ids[:, x].tolist() if a != self.zero]
+                if tuple(feats[:len(own)]) != own or want != got:
+                    return False
+                x += 1
+        return True
