@@ -11,6 +11,10 @@ floor: bytes off disk), load, normalize, tokenize, dates, statistics, entities, 
 camel-tools normalization, dateparser ``search_dates`` and pyarabic ``text2number``.
 Slow anchors run on a capped number of articles and say so. Figures are printed as a
 Markdown table for the README.
+
+Two rates per row: articles per wall-clock second, and articles per CPU-second (user +
+system time of the process and its workers).  The second is the "per core" figure, and
+it holds when other work shares the machine; the first shows what workers buy.
 """
 
 from __future__ import annotations
@@ -42,44 +46,63 @@ def _texts(folder: Path, cap: int | None):
     return arts
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and of its finished children (the pool's workers)."""
+    import resource
+
+    me, kids = (resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+class _Clock:
+    """Wall and CPU time of one measured span."""
+
+    def __enter__(self):
+        self.t0, self.c0 = time.perf_counter(), _cpu()
+        return self
+
+    def __exit__(self, *exc):
+        self.seconds = time.perf_counter() - self.t0
+        self.cpu = _cpu() - self.c0
+
+
 def child(stage: str, folder: Path, workers: int) -> dict:
-    """Run one stage over ``folder``; return counts and seconds (set-up excluded)."""
+    """Run one stage over ``folder``; return counts, wall and CPU seconds (set-up excluded)."""
     cap = CAPS.get(stage)
     files = sorted(folder.glob("*.txt"))
     if stage == "read":
-        t0 = time.perf_counter()
-        nbytes = sum(len(f.read_bytes()) for f in files)
-        return {"articles": len(files), "bytes": nbytes, "seconds": time.perf_counter() - t0}
+        with _Clock() as c:
+            nbytes = sum(len(f.read_bytes()) for f in files)
+        return {"articles": len(files), "bytes": nbytes, "seconds": c.seconds, "cpu": c.cpu}
     if stage == "load":
         import akhbar
 
-        t0 = time.perf_counter()
-        arts = list(akhbar.iter_articles(folder))
+        with _Clock() as c:
+            arts = list(akhbar.iter_articles(folder))
         return {"articles": len(arts), "bytes": sum(len(a.text.encode()) for a in arts),
-                "seconds": time.perf_counter() - t0}
+                "seconds": c.seconds, "cpu": c.cpu}
     if stage == "full":
+        import resource
+
         from akhbar.engines.local import stream_tables
 
         nbytes = sum(f.stat().st_size for f in files)
-        import resource
-
-        with tempfile.TemporaryDirectory() as out:
-            t0 = time.perf_counter()
+        with tempfile.TemporaryDirectory() as out, _Clock() as c:
             counts = stream_tables(folder, out, workers=workers, chunk_size=500)
-            dt = time.perf_counter() - t0
         # the pool's workers are this process's children: the largest one's peak
         worker_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        return {"articles": counts["articles"], "bytes": nbytes, "seconds": dt,
-                "worker_rss_mb": worker_rss if workers > 1 else None}
+        return {"articles": counts["articles"], "bytes": nbytes, "seconds": c.seconds,
+                "cpu": c.cpu, "worker_rss_mb": worker_rss if workers > 1 else None}
     arts = _texts(folder, cap)
     texts = [a.text for a in arts]
     fn = _stage_fn(stage)
-    fn(texts[0] if stage.startswith("anchor") or stage in ("normalize", "tokenize") else arts[0])
-    t0 = time.perf_counter()
-    for a, t in zip(arts, texts):
-        fn(t if stage.startswith("anchor") or stage in ("normalize", "tokenize") else a)
+    on_text = stage.startswith("anchor") or stage in ("normalize", "tokenize")
+    fn(texts[0] if on_text else arts[0])
+    with _Clock() as c:
+        for a, t in zip(arts, texts):
+            fn(t if on_text else a)
     return {"articles": len(arts), "bytes": sum(len(t.encode()) for t in texts),
-            "seconds": time.perf_counter() - t0, "capped": bool(cap and len(arts) >= cap)}
+            "seconds": c.seconds, "cpu": c.cpu, "capped": bool(cap and len(arts) >= cap)}
 
 
 def _stage_fn(stage: str):
@@ -142,8 +165,9 @@ def main(argv: list[str] | None = None) -> int:
     from generate import generate
 
     stages = [s for s in a.stages.split(",") if s]
-    print("| articles | stage | workers | articles/s | MB/s | peak RSS MB | note |")
-    print("|---:|---|---:|---:|---:|---:|---|")
+    print("| articles | stage | workers | articles/s | articles per CPU-s | MB/s | "
+          "peak RSS MB | note |")
+    print("|---:|---|---:|---:|---:|---:|---:|---|")
     for n in [int(x) for x in a.sizes.split(",")]:
         folder = a.cache / f"n{n}"
         if not folder.exists() or len(list(folder.glob("*.txt"))) != n:
@@ -152,14 +176,15 @@ def main(argv: list[str] | None = None) -> int:
             for w in ([int(x) for x in a.workers.split(",")] if stage == "full" else [1]):
                 r = measure(stage, folder, w)
                 if "error" in r:
-                    print(f"| {n} | {stage} | {w} | – | – | – | {r['error']} |", flush=True)
+                    print(f"| {n} | {stage} | {w} | – | – | – | – | {r['error']} |", flush=True)
                     continue
                 rate = r["articles"] / r["seconds"] if r["seconds"] else float("inf")
+                per_cpu = r["articles"] / r["cpu"] if r["cpu"] else float("inf")
                 mbs = r["bytes"] / 1e6 / r["seconds"] if r["seconds"] else float("inf")
                 note = f"first {r['articles']} articles" if r.get("capped") else ""
                 if r.get("worker_rss_mb"):
                     note = f"main process; each worker ≤ {r['worker_rss_mb']:,.0f} MB"
-                print(f"| {n} | {stage} | {w} | {rate:,.0f} | {mbs:,.2f} | "
+                print(f"| {n} | {stage} | {w} | {rate:,.0f} | {per_cpu:,.0f} | {mbs:,.2f} | "
                       f"{r['peak_rss_mb']:,.0f} | {note} |", flush=True)
     return 0
 
