@@ -35,13 +35,24 @@ def _units(article):
     return article_units(article)
 
 
-def _sentences_of(article):
+#: (article id, text) -> its sentences: the tokens and sentences tables both need them.
+_SENTENCES: dict[tuple, list] = {}
+_SENTENCES_MAX = 4096
+
+
+def _sentences_of(article) -> list:
     """(sent_id, Sentence with article offsets) over every content segment."""
-    k = 0
-    for text, off in _units(article):
-        for s in sentences(text):
-            yield k, s._replace(start=s.start + off, end=s.end + off)
-            k += 1
+    key = (article.id, article.text)
+    got = _SENTENCES.get(key)
+    if got is None:
+        got = []
+        for text, off in _units(article):
+            for s in sentences(text):
+                got.append((len(got), s._replace(start=s.start + off, end=s.end + off)))
+        if len(_SENTENCES) >= _SENTENCES_MAX:  # a bounded memo: start again when full
+            _SENTENCES.clear()
+        _SENTENCES[key] = got
+    return got
 
 
 @register_table("sentences", SENTENCE_SCHEMA,
