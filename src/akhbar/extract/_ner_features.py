@@ -59,18 +59,18 @@ def _props(tok: str) -> tuple:
 
 def token_info(toks: list[str]) -> dict[str, list]:
     """Per-token keys, stems, gazetteer tags and trigger flags of a token sequence."""
-    props = [_props(t) for t in toks]
-    keys = [p[0] for p in props]
+    if not toks:
+        return {"keys": [], "stems": [], "title": [], "head": [], "given": [], "stop": [],
+                "zk": [], "zs": [], "gaz": [], "gaz_spans": []}
+    keys, stems, title, head, given, stop, zk, zs = map(list, zip(*map(_props, toks)))
     gaz = ["O"] * len(keys)
     spans = lex.gazetteer_spans(keys)
     for i, j, label, _ in spans:
         gaz[i] = "B-" + label
         for m in range(i + 1, j):
             gaz[m] = "I-" + label
-    return {"keys": keys, "stems": [p[1] for p in props], "title": [p[2] for p in props],
-            "head": [p[3] for p in props], "given": [p[4] for p in props],
-            "stop": [p[5] for p in props], "zk": [p[6] for p in props],
-            "zs": [p[7] for p in props], "gaz": gaz, "gaz_spans": spans}
+    return {"keys": keys, "stems": stems, "title": title, "head": head, "given": given,
+            "stop": stop, "zk": zk, "zs": zs, "gaz": gaz, "gaz_spans": spans}
 
 
 @lru_cache(maxsize=100_000)

@@ -157,8 +157,10 @@ def gazetteer_spans(keys: list[str]) -> list[tuple[int, int, str, str]]:
     gaz = gazetteer()[0]
     lengths = _lengths_by_first()
     out = []
-    i, n = 0, len(keys)
-    while i < n:
+    n, nxt = len(keys), 0
+    for i in [i for i, k in enumerate(keys) if _gaz_heads(k)]:
+        if i < nxt:
+            continue
         hit = None
         for h in _gaz_heads(keys[i]):
             for ln in lengths[h]:  # longest first
@@ -169,9 +171,7 @@ def gazetteer_spans(keys: list[str]) -> list[tuple[int, int, str, str]]:
                         break
         if hit:
             out.append(hit)
-            i = hit[1]
-        else:
-            i += 1
+            nxt = hit[1]
     return out
 
 

@@ -134,21 +134,22 @@ def _crf_tags(sents: list[tuple[list[str], dict]]) -> list[list[str]]:
 
 
 def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
-    out, i, n = [], 0, len(tags)
-    while i < n:
-        t = tags[i]
-        if t == "O":
-            i += 1
+    """(start, end, label) of the BIO spans of ``tags`` (a stray I- opens a span)."""
+    if tags.count("O") == len(tags):
+        return []
+    out, end = [], 0
+    for i in [i for i, t in enumerate(tags) if t != "O"]:
+        if i < end:
             continue
-        lab = t[2:]
-        j = i + 1
-        while j < n and tags[j] == "I-" + lab:
-            j += 1
-        out.append((i, j, lab))
-        i = j
+        inside = "I-" + tags[i][2:]
+        end = i + 1
+        while end < len(tags) and tags[end] == inside:
+            end += 1
+        out.append((i, end, inside[2:]))
     return out
 
 
+@lru_cache(maxsize=100_000)
 def _name_like(tok: str, k: str) -> bool:
     """Could this token be part of a person's name found from context?"""
     if len(k) < 2 or not tok[0].isalpha() or lex.titles().get(k) or \
@@ -176,6 +177,7 @@ def _name_like(tok: str, k: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=100_000)
 def _common(tok: str) -> bool:
     """A frequent Arabic word that is not a known given name (قام, امتنع, تكريما).
 
@@ -188,11 +190,12 @@ def _common(tok: str) -> bool:
     return lex.zipf(tok) >= (5.0 if len(k) == 3 else 4.2)
 
 
+@lru_cache(maxsize=100_000)
 def _rare(tok: str, k: str) -> bool:
     """Rarer than Zipf 3, with and without a leading clitic (بنظيره is not rare)."""
     if lex.zipf(tok) >= 3.0:
         return False
-    c, _ = lex.strip_clitic(k)
+    c, _ = _clitic_split(k)
     return not c or lex.zipf(tok[len(c):]) < 3.0
 
 
@@ -211,7 +214,7 @@ def _complement(k: str, info_i: dict, label: str) -> bool:
         return False
     if info_i["head"]:
         return True
-    c, rest = lex.strip_clitic(k)
+    c, rest = _clitic_split(k)
     return k.startswith("ال") or (c in ("و", "ل", "ب") and rest.startswith("ال")) \
         or k.startswith("لل")
 
@@ -248,10 +251,9 @@ def _org_rule(toks, keys, info, tags, src) -> None:
     (``اللجنة``) only with a definite adjective after it (``المركزية``).
     """
     n = len(keys)
-    i = 0
-    while i < n:
-        if not info["head"][i] or tags[i] != "O":
-            i += 1
+    nxt = 0  # the rule resumes here after a name it tagged
+    for i in [x for x, h in enumerate(info["head"]) if h]:
+        if i < nxt or tags[i] != "O":
             continue
         c, rest = lex.strip_clitic(keys[i], lex.org_heads())
         head = rest if c else keys[i]
@@ -274,10 +276,9 @@ def _org_rule(toks, keys, info, tags, src) -> None:
             if m > j:
                 for x in range(i, m):
                     tags[x], src[x] = ("B-" if x == i else "I-") + "ORG", "rule"
-                i = m
+                nxt = m
                 continue
         if not definite and head in lex.org_heads_ambiguous() and m - j < 2:
-            i += 1
             continue
         # ... للحزب / للأمن العام: a genitive that belongs to the name.
         if m > j and m < n and tags[m] == "O" and keys[m].startswith("لل") and \
@@ -292,9 +293,7 @@ def _org_rule(toks, keys, info, tags, src) -> None:
                                   and (_nisba(keys[j]) or keys[j] == "العامه"))):
             for x in range(i, m):
                 tags[x], src[x] = ("B-" if x == i else "I-") + "ORG", "rule"
-            i = m
-        else:
-            i += 1
+            nxt = m
 
 
 def tag_tokens(toks: list[str]) -> tuple[list[str], list[str]]:
@@ -405,10 +404,9 @@ def _title_rule(toks, keys, info, tags, src) -> None:
     """title [complements] [,] Name: the words after a title are a person's name."""
     n = len(toks)
     labels = [t[2:] if t != "O" else "" for t in tags]
-    i = 0
-    while i < n:
-        if not info["title"][i] or labels[i] == "PER":
-            i += 1
+    nxt = 0  # the rule resumes here after a name it read
+    for i in [x for x, t in enumerate(info["title"]) if t]:
+        if i < nxt or labels[i] == "PER":
             continue
         j = i + 1
         while j < n and j - i < _MAX_CHAIN and _complement(
@@ -418,7 +416,7 @@ def _title_rule(toks, keys, info, tags, src) -> None:
         if info["head"][j - 1] and not keys[j - 1].startswith("ال") and labels[j - 1] == "":
             # رئيس شركة دستينيشن: what follows a bare organization head names the
             # organization (see _org_rule), not a person.
-            i = j
+            nxt = j
             continue
         if j < n and (toks[j] in _PUNCT_SKIP or
                       (toks[j] == ":" and info["title"][i] == "credit")):
@@ -448,7 +446,7 @@ def _title_rule(toks, keys, info, tags, src) -> None:
                 if tags[x] == "O":
                     src[x] = "rule"
                 tags[x], labels[x] = "I-PER", "PER"
-            i = max(i + 1, j)
+            nxt = max(i + 1, j)
             continue
         m = j
         # هو (Ho) is also the pronoun "he": a name only when a name follows.
@@ -478,11 +476,13 @@ def _title_rule(toks, keys, info, tags, src) -> None:
                         src[x] = src[x] if labels[x] == "PER" else "rule"
                         tags[x] = ("B-" if x == j else "I-") + "PER"
                         labels[x] = "PER"
-        i = max(i + 1, j)
+        nxt = max(i + 1, j)
 
 
 def _acronym_rule(toks, keys, info, tags, src) -> None:
     """An acronym in parentheses right after an organization: (آسيان)."""
+    if "(" not in toks:
+        return
     for i in range(1, len(toks) - 2):
         if toks[i] == "(" and tags[i - 1].endswith("-ORG") and toks[i + 2] == ")" \
                 and toks[i + 1][0].isalpha() and tags[i + 1] == "O":
@@ -491,8 +491,9 @@ def _acronym_rule(toks, keys, info, tags, src) -> None:
 
 def _merge_rule(toks, keys, info, tags, src) -> None:
     """Two person spans side by side are one name (الرئيس فو | فان ثونغ)."""
-    for i in range(1, len(toks)):
-        if tags[i] == "B-PER" and tags[i - 1].endswith("-PER") and \
+    # Merging at i leaves tags[i] a PER tag, so the candidates can be listed first.
+    for i in [x for x, t in enumerate(tags) if t == "B-PER" and x > 0]:
+        if tags[i - 1].endswith("-PER") and \
                 not keys[i].startswith("و") and keys[i - 1] not in lex.stopwords():
             tags[i] = "I-PER"
 
@@ -506,6 +507,9 @@ def _list_rule(toks, keys, info, tags, src) -> None:
     name-like items the model left untagged (or read as people) are places too
     (هاي فونغ، وهانوي، وباك جيانغ، وفوه ثو).
     """
+    # Three items need two separators.
+    if sum(toks.count(s) for s in _SEPARATORS) < 2:
+        return
     n = len(toks)
     items: list[tuple[int, int]] = []
     runs: list[list[tuple[int, int]]] = []
@@ -542,16 +546,23 @@ def _list_rule(toks, keys, info, tags, src) -> None:
                     tags[x], src[x] = ("B-" if x == a else "I-") + "LOC", "rule"
 
 
-def _place_trigger(k: str) -> bool:
+@lru_cache(maxsize=1)
+def _place_trigger_keys() -> frozenset[str]:
+    """Place nouns, and the same after the conjunction و."""
     trig = lex.place_triggers()
-    return k in trig or (k.startswith("و") and k[1:] in trig)
+    return trig | frozenset("و" + k for k in trig)
+
+
+def _place_trigger(k: str) -> bool:
+    return k in _place_trigger_keys()
 
 
 def _place_rule(toks, keys, info, tags, src) -> None:
     """محافظة ديالى, مدينة هوي, بلدة خان بني سعد: rare words after a place noun."""
     n = len(toks)
-    for i in range(n - 1):
-        if not _place_trigger(keys[i]) or tags[i + 1] != "O" and not tags[i + 1].endswith("PER"):
+    trig = _place_trigger_keys()
+    for i in [i for i in range(n - 1) if keys[i] in trig]:
+        if tags[i + 1] != "O" and not tags[i + 1].endswith("PER"):
             continue
         if tags[i + 1].endswith("PER") and src[i + 1] != "rule" and tags[i + 1] != "B-PER":
             continue
@@ -583,6 +594,7 @@ _RULES = [_title_cleanup, _split_org_names, _gazetteer_rule, _org_rule, _title_r
 
 # --------------------------------------------------------------------------- spans
 
+@lru_cache(maxsize=100_000)
 def _display(s: str) -> str:
     """A mention's spelling for ``canonical``: diacritics/tatweel/controls removed."""
     return normalize(s, "search", alef=False, punctuation=False, digits=False)
@@ -610,7 +622,7 @@ def _role_before(toks, keys, info, labels, start) -> str:
         last -= 1
     if first >= last:
         return None
-    c, _ = lex.strip_clitic(keys[first], lex.titles())
+    c, _ = _title_split(keys[first])
     return first, last, len(c)
 
 
@@ -625,7 +637,7 @@ def _role_after(toks, keys, info, labels, end) -> str:
             keys[m], {"title": info["title"][m], "head": info["head"][m]}, labels[m]) \
             and labels[m] != "PER":
         m += 1
-    c, _ = lex.strip_clitic(keys[j], lex.titles())
+    c, _ = _title_split(keys[j])
     return j, m, len(c)
 
 
@@ -654,9 +666,13 @@ def _find_units(units: list[tuple[str, int]], backend: str, options: dict) -> li
         for line_start, line in _lines_of(unit):
             # Keep hamza forms in tokens: آنه (a name) is not أنه (a function word).
             norm, omap = normalize_with_offsets(line, "search", alef=False)
-            for matches in _sentences(list(lex.TOKEN_RE.finditer(norm))):
-                pending.append((offset + line_start, line, norm, omap, matches,
-                                [m.group() for m in matches]))
+            matches = list(lex.TOKEN_RE.finditer(norm))
+            toks = [m.group() for m in matches]
+            a = 0
+            for b in _sentence_ends(toks):
+                pending.append((offset + line_start, line, norm, omap, matches[a:b],
+                                toks[a:b]))
+                a = b
     if backend == "camel":
         tagged = []
         for *_, toks in pending:
@@ -692,6 +708,19 @@ def _find_units(units: list[tuple[str, int]], backend: str, options: dict) -> li
 _SENTENCE_END = frozenset({".", "!", "?", "؟"})
 
 
+def _sentence_ends(toks: list[str]) -> list[int]:
+    """Where the sentences of :func:`_sentences` end, from the tokens' text."""
+    ends = [i + 1 for i, t in enumerate(toks) if t in _SENTENCE_END and i > 0]
+    out, last = [], 0
+    for e in ends:
+        if e - last > 1:
+            out.append(e)
+            last = e
+    if last < len(toks):
+        out.append(len(toks))
+    return out
+
+
 def _sentences(matches: list) -> list[list]:
     """Token matches of one line cut after sentence-final punctuation.
 
@@ -715,11 +744,11 @@ def _row(line, norm, omap, matches, toks, keys, info, labels, gaz, i, j, label, 
     ns, ne = matches[i].start(), matches[j - 1].end()
     # Leave out a leading clitic when what follows is a name we know.
     k0 = keys[i]
-    c, rest = lex.strip_clitic(k0, _known_first())
+    c, rest = _known_split(k0)
     if not c and doc_first:
         c, rest = lex.strip_clitic(k0, doc_first)
     if not c and label != "PER":
-        c, rest = lex.strip_clitic(k0)
+        c, rest = _clitic_split(k0)
         if not (rest.startswith("ال") and c in ("و", "ب", "ك", "ف", "وب", "ول")):
             c = ""
     # The conjunction و whose removal leaves a commoner word: ونام -> نام,
@@ -770,6 +799,16 @@ def _clitic_split(k: str) -> tuple[str, str]:
     return lex.strip_clitic(k)
 
 
+@lru_cache(maxsize=100_000)
+def _known_split(k: str) -> tuple[str, str]:
+    return lex.strip_clitic(k, _known_first())
+
+
+@lru_cache(maxsize=100_000)
+def _title_split(k: str) -> tuple[str, str]:
+    return lex.strip_clitic(k, lex.titles())
+
+
 def propagate(doc: list[tuple[list[str], list[str], list[str], list[str]]]) -> None:
     """Tag later mentions of a name found elsewhere in the same document (in place).
 
@@ -797,15 +836,12 @@ def propagate(doc: list[tuple[list[str], list[str], list[str], list[str]]]) -> N
     firsts = {k[0] for k in seen}
     for toks, keys, tags, src in doc:
         n = len(toks)
-        i = 0
-        while i < n:
-            if tags[i] != "O":
-                i += 1
+        nxt = 0  # after a name tagged here
+        for i in [x for x, k in enumerate(keys)
+                  if k in firsts or _clitic_split(k)[1] in firsts]:
+            if i < nxt or tags[i] != "O":
                 continue
             c, stem = _clitic_split(keys[i])
-            if keys[i] not in firsts and stem not in firsts:
-                i += 1
-                continue
             hit = None
             for ln in (4, 3, 2, 1):
                 if i + ln > n or any(t != "O" for t in tags[i:i + ln]):
@@ -825,9 +861,7 @@ def propagate(doc: list[tuple[list[str], list[str], list[str], list[str]]]) -> N
                 ln, lab = hit
                 for m in range(i, i + ln):
                     tags[m], src[m] = ("B-" if m == i else "I-") + lab, "rule"
-                i += ln
-            else:
-                i += 1
+                nxt = i + ln
 
 
 @lru_cache(maxsize=1)
