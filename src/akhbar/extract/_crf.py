@@ -83,11 +83,11 @@ class CRF:
         self.weights.setflags(write=False)
         self.trans.setflags(write=False)
 
-    def viterbi(self, state: np.ndarray, lengths: list[int]) -> np.ndarray:
+    def viterbi(self, state: np.ndarray, lengths: list[int]) -> list[list[int]]:
         """Best label ids of sentences whose state scores are stacked in ``state``.
 
         ``state``: (tokens, labels), the sentences one after another; ``lengths``:
-        their token counts (each > 0).  Returns one label id per token.
+        their token counts (each > 0).  Returns the label ids of each sentence.
         """
         n_labels = len(self.labels)
         lens = np.asarray(lengths, dtype=np.intp)
@@ -112,23 +112,27 @@ class CRF:
         trans_t = np.tile(self.trans.T.ravel(), b)
         row = np.arange(b * n_labels) * n_labels
         alpha = np.empty((t_max, b * n_labels))
-        back = np.empty((t_max, b * n_labels), dtype=np.intp)
         alpha[0] = states[0]
+        # The best previous label of (t, s, j) is back[start[t] + s*L + j].
+        start = np.cumsum([0, 0, *running[1:]]) * n_labels
+        back = np.empty(int(start[-1]), dtype=np.intp)
+        start_l = start.tolist()
         for t in range(1, t_max):
             m = running[t] * n_labels
             cand = alpha[t - 1].take(src[:m * n_labels])
             cand += trans_t[:m * n_labels]
-            best = cand.reshape(m, n_labels).argmax(axis=1)
-            back[t, :m] = best
-            best += row[:m]
-            np.add(cand.take(best), states[t, :m], out=alpha[t, :m])
+            best = back[start_l[t]:start_l[t] + m]
+            cand.reshape(m, n_labels).argmax(axis=1, out=best)
+            np.add(cand.take(best + row[:m]), states[t, :m], out=alpha[t, :m])
         rows = np.arange(b)
-        first = rows * n_labels
-        path = np.empty((t_max, b), dtype=np.intp)
-        path[slens - 1, rows] = alpha.reshape(t_max, b, n_labels)[slens - 1, rows].argmax(1)
-        for t in range(t_max - 1, 0, -1):
-            k = running[t]
-            path[t - 1, :k] = back[t].take(path[t, :k] + first[:k])
-        out = np.empty(n, dtype=np.intp)
-        out[token] = path[pos, sent]
+        last = alpha.reshape(t_max, b, n_labels)[slens - 1, rows].argmax(1).tolist()
+        back_l = back.tolist()
+        out: list[list[int]] = [[]] * b
+        for s, (k, y) in enumerate(zip(slens.tolist(), last)):
+            path = [y] * k
+            base = s * n_labels
+            for t in range(k - 1, 0, -1):
+                y = back_l[start_l[t] + base + y]
+                path[t - 1] = y
+            out[order[s]] = path
         return out

@@ -54,7 +54,7 @@ def _props(tok: str) -> tuple:
     zk = int(lex.zipf(t))
     c, _ = lex.strip_clitic(lex.key(t))
     zs = int(lex.zipf(t[len(c):])) if c and len(t) > len(c) + 1 else zk
-    return k, stem, title, head, given, k in lex.stopwords(), zk, zs
+    return k, stem, title, head, given, k in lex.stopwords(), zk, zs, lex.gaz_heads(k)
 
 
 def token_info(toks: list[str]) -> dict[str, list]:
@@ -62,9 +62,9 @@ def token_info(toks: list[str]) -> dict[str, list]:
     if not toks:
         return {"keys": [], "stems": [], "title": [], "head": [], "given": [], "stop": [],
                 "zk": [], "zs": [], "gaz": [], "gaz_spans": []}
-    keys, stems, title, head, given, stop, zk, zs = map(list, zip(*map(_props, toks)))
+    keys, stems, title, head, given, stop, zk, zs, heads = map(list, zip(*map(_props, toks)))
     gaz = ["O"] * len(keys)
-    spans = lex.gazetteer_spans(keys)
+    spans = lex.gazetteer_spans(keys, heads)
     for i, j, label, _ in spans:
         gaz[i] = "B-" + label
         for m in range(i + 1, j):
@@ -76,7 +76,7 @@ def token_info(toks: list[str]) -> dict[str, list]:
 @lru_cache(maxsize=100_000)
 def _own(tok: str) -> tuple[str, ...]:
     """The features a token contributes about itself (cached per token)."""
-    k, st, title, head, given, stop, zk, zs = _props(tok)
+    k, st, title, head, given, stop, zk, zs, _ = _props(tok)
     f = ["b", "w=" + k, "st=" + st, "sh=" + _shape(tok),
          "p2=" + k[:2], "p3=" + k[:3], "s2=" + k[-2:], "s3=" + k[-3:],
          "sp2=" + st[:2], "ss2=" + st[-2:], "ss3=" + st[-3:],
@@ -96,7 +96,7 @@ def _own(tok: str) -> tuple[str, ...]:
 @lru_cache(maxsize=200_000)
 def _seen_from(tok: str, d: int) -> tuple[str, ...]:
     """The features a token contributes to its neighbour ``d`` positions away."""
-    k, _, title, head, given, stop, zk, _ = _props(tok)
+    k, _, title, head, given, stop, zk, _, _ = _props(tok)
     f = [f"w{d}=" + k, f"zf{d}={zk}"]
     if title:
         f.append(f"title{d}=" + title)
@@ -244,30 +244,29 @@ class FeatureIds:
             self._clear()
         # Every sentence between three padding rows, so that a neighbour (up to three
         # tokens away) outside the sentence is the padding row.
-        get, gz, pad = self._row.get, self._gz_code.get, [0, 0, 0]
-        rows, codes = pad.copy(), pad.copy()
-        for s, info in sents:
+        get, pad = self._row.get, [0, 0, 0]
+        rows = pad.copy()
+        for s, _ in sents:
             rows += [get(t) for t in s]
             rows += pad
-            codes += [gz(g) for g in info["gaz"]]
-            codes += pad
         if None in rows:
             rows = pad.copy()
             for s, _ in sents:
                 rows += [get(t) if get(t) is not None else self._add(t) for t in s]
                 rows += pad
-        if None in codes:
-            self._gz("O")
-            codes = pad.copy()
-            for _, info in sents:
-                codes += [self._gz(g) for g in info["gaz"]]
-                codes += pad
         zero = self.zero
         lens = np.array([len(s) for s, _ in sents], dtype=np.intp)
         at = np.arange(n) + 3 * np.repeat(np.arange(1, len(lens) + 1), lens)
         rows_a = np.array(rows, dtype=np.intp)
-        codes_a = np.array(codes, dtype=np.intp)
-        codes_a[rows_a == 0] = len(self._gz_code)  # the padding's column: no features
+        # Gazetteer tags, as token_info writes them from its spans: O outside.
+        codes_a = np.full(len(rows), self._gz("O"), dtype=np.intp)
+        codes_a[rows_a == 0] = -1  # the padding: no features
+        x = 3
+        for s, info in sents:
+            for i, j, label, _ in info["gaz_spans"]:
+                codes_a[x + i] = self._gz("B-" + label)
+                codes_a[x + i + 1:x + j] = self._gz("I-" + label)
+            x += len(s) + 3
         gz_ids = np.column_stack([self._gz_ids, np.full(len(self._gz_ids), zero)])
         width = self._seen.shape[2]
         ids = np.empty((1 + len(SIDES) * (width + 1) + 5, n), dtype=np.intp)
@@ -281,14 +280,15 @@ class FeatureIds:
         col = 1 + len(SIDES) * (width + 1)
         ctx = self._ctx
         ids[col] = ctx[0, rows_a[at - 1]]
-        bigrams = self._bigrams.get
-        bi: list[int] = []
+        bigrams = self._bigrams
+        bi = ids[col + 1]
+        bi[:] = zero
+        x = 0
         for _, info in sents:
             keys = info["keys"]
-            bi.append(zero)
-            bi += [zero if (after := bigrams(a)) is None else after.get(b, zero)
-                   for a, b in zip(keys, keys[1:])]
-        ids[col + 1] = bi
+            for i in [i for i, a in enumerate(keys[:-1]) if a in bigrams]:
+                bi[x + i + 1] = bigrams[keys[i]].get(keys[i + 1], zero)
+            x += len(keys)
         ids[col + 2] = ctx[1, rows_a[at + 1]]
         flags = ctx[2:4, rows_a]  # title, head: among the three tokens before?
         before = flags[:, at - 1] | flags[:, at - 2] | flags[:, at - 3]

@@ -139,7 +139,7 @@ def _lengths_by_first() -> dict[str, tuple[int, ...]]:
 
 
 @lru_cache(maxsize=100_000)
-def _gaz_heads(k0: str) -> tuple[str, ...]:
+def gaz_heads(k0: str) -> tuple[str, ...]:
     """The forms under which a token can open a gazetteer name (with/without clitic)."""
     first = _lengths_by_first()
     heads = [k0] if k0 in first else []
@@ -149,20 +149,24 @@ def _gaz_heads(k0: str) -> tuple[str, ...]:
     return tuple(heads)
 
 
-def gazetteer_spans(keys: list[str]) -> list[tuple[int, int, str, str]]:
+def gazetteer_spans(keys: list[str], heads: list[tuple[str, ...]] | None = None
+                    ) -> list[tuple[int, int, str, str]]:
     """Longest gazetteer matches over a token-key sequence: (i, j, label, canonical).
 
     The first token of a match may carry a leading clitic (``وفيتنام``, ``بالصين``).
+    ``heads``: ``gaz_heads`` of every key, when the caller has them already.
     """
     gaz = gazetteer()[0]
     lengths = _lengths_by_first()
+    if heads is None:
+        heads = [gaz_heads(k) for k in keys]
     out = []
     n, nxt = len(keys), 0
-    for i in [i for i, k in enumerate(keys) if _gaz_heads(k)]:
+    for i in [i for i, h in enumerate(heads) if h]:
         if i < nxt:
             continue
         hit = None
-        for h in _gaz_heads(keys[i]):
+        for h in heads[i]:
             for ln in lengths[h]:  # longest first
                 if i + ln <= n and (hit is None or ln > hit[1] - i):
                     val = gaz.get((h, *keys[i + 1:i + ln]))

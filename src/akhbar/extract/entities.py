@@ -122,15 +122,11 @@ def _crf_tags(sents: list[tuple[list[str], dict]]) -> list[list[str]]:
     compiled = _compiled()
     if compiled is None or _ODD_CHARS.search("".join(t for s, _ in sents for t in s)):
         tagger = _crf()
-        return [tagger.tag(sent_features(toks, info)) for toks, info in sents]
+        return [list(tagger.tag(sent_features(toks, info))) for toks, info in sents]
     ids, crf = compiled
     labels = crf.labels
-    best = crf.viterbi(ids.scores(sents), [len(s) for s, _ in sents]).tolist()
-    out, x = [], 0
-    for s, _ in sents:
-        out.append([labels[b] for b in best[x:x + len(s)]])
-        x += len(s)
-    return out
+    return [[labels[y] for y in path]
+            for path in crf.viterbi(ids.scores(sents), [len(s) for s, _ in sents])]
 
 
 def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
@@ -331,13 +327,12 @@ def _tag_many(sents: list[list[str]]) -> list[tuple[list[str], list[str], dict]]
         if not toks:
             out.append(([], [], info))
             continue
-        tags = list(next(crf_tags))
+        tags = next(crf_tags)
         src = ["model" if t != "O" else "" for t in tags]
         for rule in _RULES:
             rule(toks, info["keys"], info, tags, src)
-        for i, t in enumerate(tags):
-            if t != "O" and not src[i]:
-                src[i] = "model"
+        if "" in src:
+            src = [s or ("model" if t != "O" else "") for s, t in zip(src, tags)]
         out.append((tags, src, info))
     return out
 
@@ -686,14 +681,19 @@ def _find_units(units: list[tuple[str, int]], backend: str, options: dict) -> li
         propagate([(ln[5], ln[8]["keys"], ln[6], ln[7]) for ln in lines])
     # Words that open a name somewhere in this document: ببريدة is ب + بريدة when
     # بريدة is a name elsewhere in the article.
-    doc_first = frozenset(ln[8]["keys"][i] for ln in lines for i, _, _ in _spans(ln[6]))
+    line_spans = [_spans(ln[6]) for ln in lines]
+    doc_first = frozenset(ln[8]["keys"][i] for ln, spans in zip(lines, line_spans)
+                          for i, _, _ in spans)
     rows: list[dict] = []
-    for start, line, norm, omap, matches, toks, tags, src, info in lines:
+    for (start, line, norm, omap, matches, toks, tags, src, info), spans in \
+            zip(lines, line_spans):
+        if not spans:
+            continue
         keys = info["keys"]
         labels = [t[2:] if t != "O" else "" for t in tags]
         gaz = {(i, j): (lab, canon) for i, j, lab, canon in info["gaz_spans"]}
         line_rows = []
-        for i, j, label in _spans(tags):
+        for i, j, label in spans:
             row = _row(line, norm, omap, matches, toks, keys, info, labels, gaz, i, j, label,
                        src[i] or "model", doc_first)
             if row is not None:
