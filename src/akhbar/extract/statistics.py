@@ -30,7 +30,8 @@ import regex
 from akhbar._tables import register_table
 from akhbar.extract import _base
 from akhbar.text.normalize import normalize, normalize_with_offsets
-from akhbar.text.numbers import (NUMBER_NORM, NumberSpan, parse_ordinal, scan_numbers,
+from akhbar.text.numbers import (NUMBER_NORM, NumberSpan, alternation, number_windows,
+                                  parse_ordinal, scan_numbers, suffix_alternation,
                                   word_index)
 
 try:  # the date extractor is written in parallel; work without it until it lands
@@ -47,8 +48,14 @@ KINDS = ("count", "money", "percent", "ordinal", "measure")
 QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_least", "at_most")
 
 
+@lru_cache(maxsize=8192)
 def _n(s: str) -> str:
     return normalize(s, NUMBER_NORM)
+
+
+@lru_cache(maxsize=8192)
+def _search_norm(word: str) -> str:
+    return normalize(word, "search")
 
 
 def _tsv(name: str) -> list[list[str]]:
@@ -57,8 +64,7 @@ def _tsv(name: str) -> list[list[str]]:
             if line.strip() and not line.startswith("#")]
 
 
-def _alt(forms) -> str:
-    return "|".join(regex.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)) if f)
+_alt = alternation
 
 
 @dataclass(frozen=True)
@@ -83,7 +89,6 @@ class _Lex:
     duals: dict[str, tuple[str, str, str]]  # form -> (unit_norm, kind, currency)
     dual_re: re.Pattern
     dual_vocab: frozenset[str]              # letter runs that hold a dual noun
-    ordinal_vocab: frozenset[str]           # letter runs that hold an ordinal word
     cur_display: dict[str, str]             # base noun (normalized) -> as written
     country_re: dict[str, regex.Pattern]    # currency noun -> country-name stems
     country_iso: dict[tuple[str, str], str]
@@ -110,7 +115,10 @@ def _lex() -> _Lex:
         typ, form = row[0], row[1]
         ctx.setdefault(typ, {})[_n(form)] = row[2] if len(row) > 2 else ""
     word_end = r"(?!\p{L})"
-    before = {typ: regex.compile(rf"(?<![\p{{L}}\d])[وف]?(?:{_alt(forms)})\s{{0,2}}[(\[]?\s{{0,2}}\Z")
+    # searched backwards from the number: the match ends there, and a forward search
+    # would try every one of the 40 positions before it
+    before = {typ: regex.compile(rf"(?r)(?<![\p{{L}}\d])[وف]?(?:{suffix_alternation(forms)})"
+                                 rf"\s{{0,2}}[(\[]?\s{{0,2}}\Z")
               for typ, forms in ctx.items()}
     after = {typ: regex.compile(rf"\s{{0,2}}(?:{_alt(forms)}){word_end}")
              for typ, forms in ctx.items() if typ in ("qual_after", "year_mark")}
@@ -173,7 +181,7 @@ def _lex() -> _Lex:
         rf"|(?P<sub>{_alt(s for s in subunits if s.isalpha() and not s.isascii())})(?!\p{{L}})"
         rf"|(?P<code>{code_alt})(?![A-Za-z])"
         rf"|(?P<sym>{sym_alt}))")
-    symbol_before_re = regex.compile(rf"(?:{_alt(symbols)})\s{{0,2}}\Z")
+    symbol_before_re = regex.compile(rf"(?r)(?:{suffix_alternation(symbols)})\s{{0,2}}\Z")
 
     units = {}
     for form, norm_form, dim, _factor in _tsv("unit_words.tsv"):
@@ -225,13 +233,10 @@ def _lex() -> _Lex:
                   for b, st in stems.items()}
     country_iso = {(b, stem): iso for b, st in stems.items() for stem, iso in st.items()}
     dual_vocab = frozenset(set(duals) | {p + d for p in "وبلف" for d in duals})
-    ords_al = {"ال" + f for f in ord_words}
-    ordinal_vocab = frozenset(ords_al | {p + f for p in "وبلفك" for f in ords_al}
-                              | {f for f, (_, t) in ords.items() if t == "adverb"})
     return _Lex(ctx, before, after, cur_nouns, cur_names, cur_adj, symbols, subunits,
                 frozenset(codes), currency_re, symbol_before_re, units, unit_re, plurals,
                 frozenset(_n(v) for v in plurals.values()),
-                frozenset(months), ordinal_re, duals, dual_re, dual_vocab, ordinal_vocab,
+                frozenset(months), ordinal_re, duals, dual_re, dual_vocab,
                 cur_display, country_re,
                 country_iso, regex.compile(rf"\s{{0,2}}و?\s{{0,2}}(\d{{1,2}})\s{{0,2}}"
                                            rf"(?:{_alt(subunits)})(?!\p{{L}})"))
@@ -261,7 +266,7 @@ _NEXT_WORD = regex.compile(r"\s{1,2}\p{L}+")
 _SCALE_NEXT = regex.compile(r"\s{0,2}(?:الف|مليون|مليار|ملايين|مليارات|الاف)(?!\p{L})")
 _LETTER_NEXT = regex.compile(r"\s{0,2}[\p{L}]")
 _CLAUSE_END = regex.compile(r"[,.:;،\n]\s{0,2}\Z")
-_PREV_WORDS = regex.compile(r"([\p{L}]{1,30})[\s(\[]{0,3}\Z")
+_PREV_WORDS = regex.compile(r"(?r)([\p{L}]{1,30})[\s(\[]{0,3}\Z")     # backwards: see _lex
 _URL = regex.compile(r"(?:https?://|www\.)[^\s]{1,400}")
 _EMAIL = regex.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,30}")
 _PHONE = regex.compile(r"(?<![\d\p{L}])(?:\+|00)?\(?\d{2,5}\)?(?:[ -]\d{2,5}){2,4}(?![\d])"
@@ -271,6 +276,8 @@ _TIME = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?"
 _RANGE_DASH = regex.compile(r"\s{0,2}[-–—]\s{0,2}\Z")
 _LINE_START = regex.compile(r"(?:\A|\n|[.:;؛]\s)[ \t]{0,3}[(\[]?\Z")
 _LIST_AFTER = regex.compile(r"\s{0,2}[.)\]\-–:](?:\s|\Z)")
+_UNTIL_DIGIT = regex.compile(r"\s{1,2}و?(?:حتي|الي)\s{1,2}\d")
+_FROM_END = regex.compile(r"(?<!\p{L})من\s{1,2}\Z")
 
 
 def _prefixed_forms(word: str) -> set[str]:
@@ -418,15 +425,23 @@ def _context_currency(lex: _Lex, norm: str, base: str, pos: int) -> str | None:
     ``28.7 ليرة`` in a sentence about الليرة التركية is TRY; a دينار in a text about
     البحرين is BHD.  None when no country whose currency has this noun is named.
     """
+    best = None
+    for start, iso in _country_mentions(base, norm):
+        d = abs(start - pos)
+        if best is None or d < best[0]:
+            best = (d, iso)
+    return best[1] if best else None
+
+
+@lru_cache(maxsize=16)
+def _country_mentions(base: str, norm: str) -> tuple[tuple[int, str], ...]:
+    """(position, ISO code) of each country named in ``norm`` whose currency is ``base``;
+    read once per text, however many bare currency nouns it holds."""
+    lex = _lex()
     rx = lex.country_re.get(base)
     if rx is None:
-        return None
-    best = None
-    for m in rx.finditer(norm):
-        d = abs(m.start() - pos)
-        if best is None or d < best[0]:
-            best = (d, lex.country_iso[(base, m.group("c"))])
-    return best[1] if best else None
+        return ()
+    return tuple((m.start(), lex.country_iso[(base, m.group("c"))]) for m in rx.finditer(norm))
 
 
 def _noun_after(lex: _Lex, norm: str, pos: int, is_article):
@@ -479,7 +494,7 @@ def _unit_norm_of(lex: _Lex, words_orig: list[str]) -> str:
     """unit_norm: the head singularised, modifiers with tamyiz alif removed."""
     out = []
     for i, w in enumerate(words_orig):
-        w = normalize(w, "search")
+        w = _search_norm(w)
         if i == 0:
             out.append(_singular(w, lex))
         else:
@@ -503,10 +518,14 @@ def find_statistics(text: str, *, published=None, **_) -> list[dict]:
     lex = _lex()
     norm, om = normalize_with_offsets(text, NUMBER_NORM)
     blocked: list[tuple[int, int]] = []                      # normalized spans
-    for rx, needle in ((_URL, "ww"), (_URL, "http"), (_EMAIL, "@"), (_PHONE, ""),
-                       (_TIME, "")):
+    for rx, needle in ((_URL, "ww"), (_URL, "http"), (_EMAIL, "@")):
         if needle in norm:
             blocked.extend(m.span() for m in rx.finditer(norm))
+    # phone numbers and clock times hold digits: read only around the digits (a match
+    # starts at most 2 characters before a digit run and joins runs at most 5 apart)
+    windows = number_windows(norm)
+    for rx in (_PHONE, _TIME):
+        blocked.extend(m.span() for a, b in windows for m in rx.finditer(norm, a, b))
     date_spans = _Intervals(_dates_spans(text, published))
     blocked_spans = _Intervals(blocked)
 
@@ -779,11 +798,7 @@ def _ordinals(lex: _Lex, norm: str, is_blocked, is_article) -> list[_Stat]:
                 _PERIOD_NEXT.match(norm, b):
             continue                        # الفريق أول (a rank), أول أيام العيد (a date)
         out.append(_Stat(a, b, 1.0, "ordinal"))
-    idx = word_index(norm)
-    # a match starts at most 5 characters before a digit (والـ  78) and runs at most
-    # 7 past an ordinal word (" عشره" and the letter after it)
-    spans = idx.windows(idx.word_spans(lex.ordinal_vocab) + idx.digit_spans(), 6, 8)
-    for m in (m for a, b in spans for m in lex.ordinal_re.finditer(norm, a, b)):
+    for m in (m for a, b in number_windows(norm) for m in lex.ordinal_re.finditer(norm, a, b)):
         if m.group("ord"):
             a, b = m.span("ord")
             value = parse_ordinal(m.group("ord"))
@@ -817,9 +832,8 @@ def _ordinals(lex: _Lex, norm: str, is_blocked, is_article) -> list[_Stat]:
         if value is None:
             continue
         after = _WORD.match(norm, b)
-        if after and after.group("w") in lex.ctx["time_after"] or regex.match(
-                r"\s{1,2}و?(?:حتي|الي)\s{1,2}\d", norm[b:b + 12]) and regex.search(
-                r"(?<!\p{L})من\s{1,2}\Z", norm[max(0, a - 6):a]):
+        if after and after.group("w") in lex.ctx["time_after"] or \
+                _UNTIL_DIGIT.match(norm[b:b + 12]) and _FROM_END.search(norm[max(0, a - 6):a]):
             continue                  # عند السادسة مساءً، من الأول وحتى 30: times and dates
         prev = _prev_word(norm, m.start())
         if prev in lex.ctx["no_ordinal"] or prev in lex.ctx["ident"] or \

@@ -56,8 +56,62 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(words, frozenset(msa), ordinals)
 
 
-def _alternation(forms) -> str:
-    return "|".join(regex.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+def alternation(forms) -> str:
+    """One alternation for a word list, written as a trie so that the engine follows a
+    single branch per character: a flat list of 300 words costs 300 tries per position.
+    It matches what the flat list sorted longest first matches, trying the same words
+    in the same order (the longest that fits first, then shorter ones).
+
+    >>> alternation(["ثلاث", "ثلاثه", "ثلاثون", "ست"])
+    '(?:ثلاث(?:(?:ه|ون))?|ست)'
+    """
+    trie: dict = {}
+    for f in set(forms):
+        if not f:
+            continue
+        node = trie
+        for ch in f:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [regex.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
+def suffix_alternation(forms) -> str:
+    """:func:`alternation` for a pattern searched backwards (``(?r)``): a trie of the
+    words read from their end, so that a backward match tries the longest word that
+    ends at its position first, as a forward search finds the leftmost start first.
+
+    >>> suffix_alternation(["من", "ضمن", "عن"])
+    '(?:ع|(?:ض)?م)ن'
+    """
+    trie: dict = {}
+    for f in set(forms):
+        if not f:
+            continue
+        node = trie
+        for ch in reversed(f):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [emit(sub) + regex.escape(ch) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
+_alternation = alternation
 
 
 # A numeral: grouped thousands (1,234,567 / 1٬234 / 1.234.567) or a plain digit run,
@@ -310,13 +364,19 @@ class WordIndex:
     pattern of the ``re`` engine then cannot rely on these runs for its word edges.
     """
 
-    __slots__ = ("text", "words", "alpha", "_digits")
+    __slots__ = ("text", "words", "alpha", "_digits", "_number_windows")
 
     def __init__(self, text: str):
         self.text = text
-        self.words = set(_LETTER_RUN.findall(text))
-        self.alpha = "".join(self.words).isalpha() or not self.words
+        # Most whitespace-separated chunks are a single letter run (``str.isalpha``
+        # letters are letters for both engines); only the others need the regex.
+        chunks = set(text.split())
+        pure = set(filter(str.isalpha, chunks))
+        runs = set(_LETTER_RUN.findall(" ".join(chunks - pure)))
+        self.words = pure | runs
+        self.alpha = "".join(runs).isalpha() or not runs
         self._digits: list[tuple[int, int]] | None = None
+        self._number_windows: list[tuple[int, int]] | None = None
 
     def digit_spans(self) -> list[tuple[int, int]]:
         if self._digits is None:
@@ -370,16 +430,28 @@ def word_index(text: str) -> WordIndex:
 
 @lru_cache(maxsize=1)
 def _number_vocab() -> frozenset[str]:
-    """Letter runs that hold a searched number word: the word, or و/ب/ل/ف/ك + the word."""
-    msa = _lexicon().msa
-    return frozenset(msa | {p + w for p in "وبلفك" for w in msa})
+    """Letter runs that hold a searched number word or an ordinal word: the word, with
+    or without the article, alone or after و/ب/ل/ف/ك."""
+    lex = _lexicon()
+    words = set(lex.msa) | set(lex.ordinals)
+    words |= {"ال" + w for w in lex.ordinals}
+    return frozenset(words | {p + w for p in "وبلفك" for w in words})
 
 
-def _number_windows(norm: str) -> list[tuple[int, int]]:
+def number_windows(norm: str) -> list[tuple[int, int]]:
+    """Disjoint spans of ``norm`` outside which it holds no number phrase, ordinal,
+    phone number or clock time: 6 characters before and 8 after each digit run and each
+    number or ordinal word, to the next whitespace.
+
+    A number phrase starts at most 4 characters before its first token (وال 5) and
+    chains tokens at most 5 apart (" و  "); an ordinal starts at most 5 before its
+    digits (والـ  78) and runs at most 7 past its word (" عشره" and the next letter).
+    """
     idx = word_index(norm)
-    # a match starts at most 4 characters before its first token (وال 5), and chains
-    # tokens at most 5 apart (" و  ")
-    return idx.windows(idx.word_spans(_number_vocab()) + idx.digit_spans(), 6, 8)
+    if idx._number_windows is None:
+        idx._number_windows = idx.windows(idx.word_spans(_number_vocab())
+                                          + idx.digit_spans(), 6, 8)
+    return idx._number_windows
 
 
 def scan_numbers(norm: str) -> list[NumberSpan]:
@@ -391,7 +463,7 @@ def scan_numbers(norm: str) -> list[NumberSpan]:
     """
     out: list[NumberSpan] = []
     pat = number_phrase_re()
-    for m in (m for a, b in _number_windows(norm) for m in pat.finditer(norm, a, b)):
+    for m in (m for a, b in number_windows(norm) for m in pat.finditer(norm, a, b)):
         a, b = m.span("num")
         toks = _tokens(norm, a, b)
         prefix = norm[m.start():a].strip()
@@ -521,6 +593,9 @@ def _ordinal_token(word: str) -> tuple[int, str, bool] | None:
 _ORD_DIGITS = regex.compile(r"ال\s{0,2}(\d{1,6})")
 
 
+_ORD_SPACES = regex.compile(r"\s{1,3}")
+
+
 def parse_ordinal(text: str) -> int | None:
     """The value of an ordinal word phrase standing alone, else ``None``.
 
@@ -536,11 +611,16 @@ def parse_ordinal(text: str) -> int | None:
     """
     if not isinstance(text, str):
         return None
+    return _parse_ordinal(text)
+
+
+@lru_cache(maxsize=4096)
+def _parse_ordinal(text: str) -> int | None:
     s = normalize(text, NUMBER_NORM).strip()
     m = _ORD_DIGITS.fullmatch(s)
     if m:
         return int(m.group(1))
-    parts = regex.split(r"\s{1,3}", s)
+    parts = _ORD_SPACES.split(s)
     # glue a detached conjunction: "الخامس و العشرون"
     words: list[tuple[str, bool]] = []
     waw = False
