@@ -54,15 +54,21 @@ def _props(tok: str) -> tuple:
     zk = int(lex.zipf(t))
     c, _ = lex.strip_clitic(lex.key(t))
     zs = int(lex.zipf(t[len(c):])) if c and len(t) > len(c) + 1 else zk
-    return k, stem, title, head, given, k in lex.stopwords(), zk, zs, lex.gaz_heads(k)
+    return (k, stem, title, head, given, k in lex.stopwords(), zk, zs, lex.gaz_heads(k),
+            lex.strip_clitic(k)[1])
 
 
 def token_info(toks: list[str]) -> dict[str, list]:
-    """Per-token keys, stems, gazetteer tags and trigger flags of a token sequence."""
+    """Per-token keys, stems, gazetteer tags and trigger flags of a token sequence.
+
+    ``stems`` are the feature stems (clitic and article removed); ``cstems`` the keys
+    without a leading clitic (``lex.strip_clitic``).
+    """
     if not toks:
         return {"keys": [], "stems": [], "title": [], "head": [], "given": [], "stop": [],
-                "zk": [], "zs": [], "gaz": [], "gaz_spans": []}
-    keys, stems, title, head, given, stop, zk, zs, heads = map(list, zip(*map(_props, toks)))
+                "zk": [], "zs": [], "gaz": [], "gaz_spans": [], "cstems": []}
+    keys, stems, title, head, given, stop, zk, zs, heads, cstems = \
+        map(list, zip(*map(_props, toks)))
     gaz = ["O"] * len(keys)
     spans = lex.gazetteer_spans(keys, heads)
     for i, j, label, _ in spans:
@@ -70,13 +76,14 @@ def token_info(toks: list[str]) -> dict[str, list]:
         for m in range(i + 1, j):
             gaz[m] = "I-" + label
     return {"keys": keys, "stems": stems, "title": title, "head": head, "given": given,
-            "stop": stop, "zk": zk, "zs": zs, "gaz": gaz, "gaz_spans": spans}
+            "stop": stop, "zk": zk, "zs": zs, "gaz": gaz, "gaz_spans": spans,
+            "cstems": cstems}
 
 
 @lru_cache(maxsize=100_000)
 def _own(tok: str) -> tuple[str, ...]:
     """The features a token contributes about itself (cached per token)."""
-    k, st, title, head, given, stop, zk, zs, _ = _props(tok)
+    k, st, title, head, given, stop, zk, zs, _, _ = _props(tok)
     f = ["b", "w=" + k, "st=" + st, "sh=" + _shape(tok),
          "p2=" + k[:2], "p3=" + k[:3], "s2=" + k[-2:], "s3=" + k[-3:],
          "sp2=" + st[:2], "ss2=" + st[-2:], "ss3=" + st[-3:],
@@ -96,7 +103,7 @@ def _own(tok: str) -> tuple[str, ...]:
 @lru_cache(maxsize=200_000)
 def _seen_from(tok: str, d: int) -> tuple[str, ...]:
     """The features a token contributes to its neighbour ``d`` positions away."""
-    k, _, title, head, given, stop, zk, _, _ = _props(tok)
+    k, _, title, head, given, stop, zk, _, _, _ = _props(tok)
     f = [f"w{d}=" + k, f"zf{d}={zk}"]
     if title:
         f.append(f"title{d}=" + title)

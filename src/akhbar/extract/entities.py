@@ -398,9 +398,12 @@ def _gazetteer_rule(toks, keys, info, tags, src) -> None:
 def _title_rule(toks, keys, info, tags, src) -> None:
     """title [complements] [,] Name: the words after a title are a person's name."""
     n = len(toks)
+    titled = [x for x, t in enumerate(info["title"]) if t]
+    if not titled:
+        return
     labels = [t[2:] if t != "O" else "" for t in tags]
     nxt = 0  # the rule resumes here after a name it read
-    for i in [x for x, t in enumerate(info["title"]) if t]:
+    for i in titled:
         if i < nxt or labels[i] == "PER":
             continue
         j = i + 1
@@ -503,7 +506,7 @@ def _list_rule(toks, keys, info, tags, src) -> None:
     (هاي فونغ، وهانوي، وباك جيانغ، وفوه ثو).
     """
     # Three items need two separators.
-    if sum(toks.count(s) for s in _SEPARATORS) < 2:
+    if toks.count(",") + toks.count("،") < 2:  # _SEPARATORS
         return
     n = len(toks)
     items: list[tuple[int, int]] = []
@@ -678,7 +681,8 @@ def _find_units(units: list[tuple[str, int]], backend: str, options: dict) -> li
         tagged = _tag_many([p[5] for p in pending])
     lines = [(*p, *t) for p, t in zip(pending, tagged)]
     if backend == "default":
-        propagate([(ln[5], ln[8]["keys"], ln[6], ln[7]) for ln in lines])
+        propagate([(ln[5], ln[8]["keys"], ln[6], ln[7]) for ln in lines],
+                  [ln[8]["cstems"] for ln in lines])
     # Words that open a name somewhere in this document: ببريدة is ب + بريدة when
     # بريدة is a name elsewhere in the article.
     line_spans = [_spans(ln[6]) for ln in lines]
@@ -809,10 +813,12 @@ def _title_split(k: str) -> tuple[str, str]:
     return lex.strip_clitic(k, lex.titles())
 
 
-def propagate(doc: list[tuple[list[str], list[str], list[str], list[str]]]) -> None:
+def propagate(doc: list[tuple[list[str], list[str], list[str], list[str]]],
+              stems: list[list[str]] | None = None) -> None:
     """Tag later mentions of a name found elsewhere in the same document (in place).
 
-    ``doc`` holds ``(tokens, keys, tags, sources)`` per sentence.  A name the tagger
+    ``doc`` holds ``(tokens, keys, tags, sources)`` per sentence (``stems``, when
+    given: the keys without a leading clitic, token_info's ``cstems``).  A name the tagger
     found once (``دميتري ميدفيديف``) is also a name where it recurs untagged, and so is the
     last word of a person's name alone (``ميدفيديف``), unless it is a frequent word.
 
@@ -834,11 +840,12 @@ def propagate(doc: list[tuple[list[str], list[str], list[str], list[str]]]) -> N
     if not seen:
         return
     firsts = {k[0] for k in seen}
-    for toks, keys, tags, src in doc:
+    for x, (toks, keys, tags, src) in enumerate(doc):
         n = len(toks)
         nxt = 0  # after a name tagged here
-        for i in [x for x, k in enumerate(keys)
-                  if k in firsts or _clitic_split(k)[1] in firsts]:
+        cstems = stems[x] if stems is not None else [_clitic_split(k)[1] for k in keys]
+        for i in [i for i, (k, st) in enumerate(zip(keys, cstems))
+                  if k in firsts or st in firsts]:
             if i < nxt or tags[i] != "O":
                 continue
             c, stem = _clitic_split(keys[i])
