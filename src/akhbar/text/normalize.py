@@ -137,6 +137,23 @@ DEFAULT_PRESET = "search"
 
 
 def _options(preset: str | NormalizeOptions, overrides: dict) -> NormalizeOptions:
+    if not overrides:
+        if isinstance(preset, str) and preset in PRESETS:
+            return PRESETS[preset]
+        return _resolve(preset, overrides)
+    try:
+        return _resolve_cached(preset, tuple(overrides.items()))
+    except TypeError:  # an unhashable option value: resolve it uncached
+        return _resolve(preset, overrides)
+
+
+@lru_cache(maxsize=256)
+def _resolve_cached(preset, overrides: tuple) -> NormalizeOptions:
+    """:func:`_resolve`, memoized: extractors pass the same overrides millions of times."""
+    return _resolve(preset, dict(overrides))
+
+
+def _resolve(preset: str | NormalizeOptions, overrides: dict) -> NormalizeOptions:
     if isinstance(preset, NormalizeOptions):
         base = preset
     else:
