@@ -242,6 +242,38 @@ def test_compiled_crf_reads_the_model_file():
     assert not crf.weights[crf.zero].any()
 
 
+def test_compiled_crf_reads_any_model(tmp_path):
+    """A model trained here (other labels, other attributes) decodes like crfsuite."""
+    import pycrfsuite
+
+    from akhbar.extract._crf import CRF
+    from akhbar.extract._ner_features import FeatureIds, sent_features
+    sents = _sample_sentences()
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for (toks, info), tags in zip(sents[:80], _crfsuite_tags(sents[:80])):
+        trainer.append(sent_features(toks, info), [t[2:] or "O" for t in tags])
+    trainer.set_params({"max_iterations": 30, "c1": 0.05, "c2": 0.01})
+    path = tmp_path / "small.crfsuite"
+    trainer.train(str(path))
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    crf = CRF(path)
+    assert list(crf.labels) == tagger.labels() and "PER" in crf.labels
+    ids = FeatureIds(crf.attr_id, crf.weights)
+    assert ids.check(sents)
+    want = [tagger.tag(sent_features(toks, info)) for toks, info in sents]
+    got = crf.viterbi(ids.scores(sents), [len(t) for t, _ in sents])
+    assert [[crf.labels[y] for y in path] for path in got] == want
+
+
+def test_compiled_crf_rejects_other_files(tmp_path):
+    from akhbar.extract._crf import CRF
+    bad = tmp_path / "bad.crfsuite"
+    bad.write_bytes(b"not a model at all, but long enough for a header......")
+    with pytest.raises(ConfigError, match="not a CRFsuite"):
+        CRF(bad)
+
+
 def test_crfsuite_fallback(monkeypatch):
     """AKHBAR_NER_CRFSUITE=1 tags with python-crfsuite, with the same result."""
     text = akhbar.load_sample()[0].text

@@ -9,6 +9,7 @@ cannot drift apart.
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 import numpy as np
@@ -180,6 +181,7 @@ class FeatureIds:
                  maxsize: int = 100_000) -> None:
         self._aid, self._w, self.zero = attr_id, weights, len(weights) - 1
         self._maxsize = maxsize
+        self._lock = threading.Lock()  # the token table grows while it is read
         self._pad = [attr_id.get(f"w{d}=<pad>", self.zero) for d in SIDES]
         self._in3 = (attr_id.get("title_in3", self.zero), attr_id.get("head_in3", self.zero))
         self._gz_code: dict[str, int] = {}
@@ -304,8 +306,9 @@ class FeatureIds:
 
     def scores(self, sents: list[tuple[list[str], dict]]) -> np.ndarray:
         """CRFsuite's state scores (tokens x labels) of ``sents`` (see :meth:`columns`)."""
-        rows, ids = self.columns(sents)
-        out = self._own[rows]
+        with self._lock:
+            rows, ids = self.columns(sents)
+            out = self._own[rows]
         w, tmp = self._w, np.empty_like(out)
         for c in np.flatnonzero((ids != self.zero).any(axis=1)).tolist():
             out += w.take(ids[c], axis=0, out=tmp)
