@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import filterfalse
 from functools import lru_cache
 from importlib import resources
 
@@ -364,17 +365,16 @@ class WordIndex:
     pattern of the ``re`` engine then cannot rely on these runs for its word edges.
     """
 
-    __slots__ = ("text", "words", "alpha", "_digits", "_number_windows")
+    __slots__ = ("text", "chunks", "runs", "alpha", "_digits", "_number_windows")
 
     def __init__(self, text: str):
         self.text = text
-        # Most whitespace-separated chunks are a single letter run (``str.isalpha``
-        # letters are letters for both engines); only the others need the regex.
-        chunks = set(text.split())
-        pure = set(filter(str.isalpha, chunks))
-        runs = set(_LETTER_RUN.findall(" ".join(chunks - pure)))
-        self.words = pure | runs
-        self.alpha = "".join(runs).isalpha() or not runs
+        # A whitespace-separated chunk that is in a word list is a whole letter run.
+        # The runs inside the other chunks (those with a character that is not a
+        # ``str.isalpha`` letter, which both engines call a letter) need the regex.
+        self.chunks = text.split()
+        self.runs = _LETTER_RUN.findall(" ".join(filterfalse(str.isalpha, self.chunks)))
+        self.alpha = "".join(self.runs).isalpha() or not self.runs
         self._digits: list[tuple[int, int]] | None = None
         self._number_windows: list[tuple[int, int]] | None = None
 
@@ -391,7 +391,7 @@ class WordIndex:
         """
         text, out = self.text, []
         n = len(text)
-        for w in self.words & vocab:
+        for w in vocab.intersection(self.chunks).union(vocab.intersection(self.runs)):
             k = len(w)
             i = text.find(w)
             while i >= 0:
