@@ -524,6 +524,11 @@ def _yearx(s: str | None):
     """(year, calendar or None) of a YEARX match like '1445 هـ' or '2015م'."""
     if not s:
         return None, None
+    return _yearx_cached(s)
+
+
+@lru_cache(maxsize=4096)
+def _yearx_cached(s: str):
     y = _year_value(s)
     rest = s[len(str(y)):].strip() if s.startswith(str(y)) else ""
     hijri_suf = {_n(w) for w in ("هـ", "ه", "هجرية", "هجري", "للهجرة")}

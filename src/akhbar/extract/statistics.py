@@ -280,7 +280,8 @@ _UNTIL_DIGIT = regex.compile(r"\s{1,2}و?(?:حتي|الي)\s{1,2}\d")
 _FROM_END = regex.compile(r"(?<!\p{L})من\s{1,2}\Z")
 
 
-def _prefixed_forms(word: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _prefixed_forms(word: str) -> frozenset[str]:
     """A word with its attached و/ب/ل/ف/ك taken off: للتوجيه -> التوجيه, والمادة -> المادة."""
     out = set()
     w = word
@@ -292,7 +293,7 @@ def _prefixed_forms(word: str) -> set[str]:
             out.add(w)
         else:
             break
-    return out
+    return frozenset(out)
 
 
 def _prev_word(norm: str, end: int) -> str:
