@@ -276,19 +276,23 @@ class FeatureIds:
                 codes_a[x + i] = self._gz("B-" + label)
                 codes_a[x + i + 1:x + j] = self._gz("I-" + label)
             x += len(s) + 3
+        # (take, not fancy indexing: several times faster on arrays this small)
         gz_ids = np.column_stack([self._gz_ids, np.full(len(self._gz_ids), zero)])
-        width = self._seen.shape[2]
+        n_codes, gz_flat = gz_ids.shape[1], gz_ids.ravel()
+        seen = self._seen
+        width = seen.shape[2]
         ids = np.empty((1 + len(SIDES) * (width + 1) + 5, n), dtype=np.intp)
-        ids[0] = gz_ids[0, codes_a[at]]
+        ids[0] = gz_flat.take(codes_a.take(at))
         # Per side: the neighbour's _seen_from ids, then its gazetteer tag.
         near = at + np.array(SIDES)[:, None]
         sides = ids[1:1 + len(SIDES) * (width + 1)].reshape(len(SIDES), width + 1, n)
         side = np.arange(len(SIDES))[:, None]
-        sides[:, :width] = self._seen[side, rows_a[near]].transpose(0, 2, 1)
-        sides[:, width] = gz_ids[side + 1, codes_a[near]]
+        sides[:, :width] = seen.reshape(-1, width).take(
+            rows_a.take(near) + side * seen.shape[1], axis=0).transpose(0, 2, 1)
+        sides[:, width] = gz_flat.take(codes_a.take(near) + (side + 1) * n_codes)
         col = 1 + len(SIDES) * (width + 1)
         ctx = self._ctx
-        ids[col] = ctx[0, rows_a[at - 1]]
+        ids[col] = ctx[0].take(rows_a.take(at - 1))
         bigrams = self._bigrams
         bi = ids[col + 1]
         bi[:] = zero
@@ -298,20 +302,24 @@ class FeatureIds:
             for i in [i for i, a in enumerate(keys[:-1]) if a in bigrams]:
                 bi[x + i + 1] = bigrams[keys[i]].get(keys[i + 1], zero)
             x += len(keys)
-        ids[col + 2] = ctx[1, rows_a[at + 1]]
-        flags = ctx[2:4, rows_a]  # title, head: among the three tokens before?
-        before = flags[:, at - 1] | flags[:, at - 2] | flags[:, at - 3]
-        ids[col + 3:col + 5] = np.where(before != 0, np.array(self._in3)[:, None], zero)
+        ids[col + 2] = ctx[1].take(rows_a.take(at + 1))
+        # A title (bit 1) or an organization head (bit 2) among the three tokens before?
+        flags = ctx[2].take(rows_a) | (ctx[3].take(rows_a) << 1)
+        before = flags.take(at - 1) | flags.take(at - 2) | flags.take(at - 3)
+        ids[col + 3] = np.where(before & 1, self._in3[0], zero)
+        ids[col + 4] = np.where(before & 2, self._in3[1], zero)
         return rows_a[at], ids
 
     def scores(self, sents: list[tuple[list[str], dict]]) -> np.ndarray:
         """CRFsuite's state scores (tokens x labels) of ``sents`` (see :meth:`columns`)."""
         with self._lock:
             rows, ids = self.columns(sents)
-            out = self._own[rows]
-        w, tmp = self._w, np.empty_like(out)
-        for c in np.flatnonzero((ids != self.zero).any(axis=1)).tolist():
-            out += w.take(ids[c], axis=0, out=tmp)
+            out = self._own.take(rows, axis=0)
+        used = np.flatnonzero((ids != self.zero).any(axis=1))
+        n = ids.shape[1]
+        weights = self._w.take(ids[used].ravel(), axis=0)
+        for k in range(len(used)):  # column after column: CRFsuite's order of sums
+            out += weights[k * n:(k + 1) * n]
         return out
 
     def check(self, sents: list[tuple[list[str], dict]]) -> bool:
