@@ -713,10 +713,17 @@ _SENTENCE_END = frozenset({".", "!", "?", "؟"})
 
 
 def _sentence_ends(toks: list[str]) -> list[int]:
-    """Where the sentences of :func:`_sentences` end, from the tokens' text."""
-    ends = [i + 1 for i, t in enumerate(toks) if t in _SENTENCE_END and i > 0]
+    """Where the sentences of one line's tokens end (exclusive), the last at the end.
+
+    The model was trained on ANERcorp's sentences, which end at a period; a paragraph
+    holding many sentences is tagged sentence by sentence (and in linear time).  A
+    sentence ends after sentence-final punctuation unless that is all it holds.
+
+    >>> _sentence_ends([".", "قال", "نعم", ".", "!", "لا"])
+    [4, 6]
+    """
     out, last = [], 0
-    for e in ends:
+    for e in [i + 1 for i, t in enumerate(toks) if t in _SENTENCE_END]:
         if e - last > 1:
             out.append(e)
             last = e
@@ -726,19 +733,11 @@ def _sentence_ends(toks: list[str]) -> list[int]:
 
 
 def _sentences(matches: list) -> list[list]:
-    """Token matches of one line cut after sentence-final punctuation.
-
-    The model was trained on ANERcorp's sentences, which end at a period; a paragraph
-    holding many sentences is tagged sentence by sentence (and in linear time).
-    """
-    out, cur = [], []
-    for m in matches:
-        cur.append(m)
-        if m.group() in _SENTENCE_END and len(cur) > 1:
-            out.append(cur)
-            cur = []
-    if cur:
-        out.append(cur)
+    """Token matches of one line cut into sentences (see :func:`_sentence_ends`)."""
+    out, start = [], 0
+    for end in _sentence_ends([m.group() for m in matches]):
+        out.append(matches[start:end])
+        start = end
     return out
 
 
