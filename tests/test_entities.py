@@ -266,6 +266,19 @@ def test_compiled_crf_reads_any_model(tmp_path):
     assert [[crf.labels[y] for y in path] for path in got] == want
 
 
+def test_compiled_token_table_starts_afresh_when_full():
+    """A bounded token table gives the same state scores as an unbounded one."""
+    from akhbar.extract._ner_features import FeatureIds
+    _, crf = ent._compiled()
+    sents = _sample_sentences()
+    big = FeatureIds(crf.attr_id, crf.weights)
+    small = FeatureIds(crf.attr_id, crf.weights, maxsize=300)
+    for k in range(0, 60, 6):
+        chunk = sents[k:k + 6]
+        assert (small.scores(chunk) == big.scores(chunk)).all()
+    assert small._size <= 300 < big._size
+
+
 def test_compiled_crf_rejects_other_files(tmp_path):
     from akhbar.extract._crf import CRF
     bad = tmp_path / "bad.crfsuite"

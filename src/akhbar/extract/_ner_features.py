@@ -167,14 +167,14 @@ class FeatureIds:
     attribute names to rows of ``weights`` (attribute x label), whose last row is
     zeros.  A token's own features (:func:`_own`, always listed first) are summed
     once per token string into a vector over labels; its context features become a
-    row of attribute ids in the order :func:`sent_features` lists them, padded with
-    the zero row (which also stands for features the model does not know).  Adding
-    the weight rows to the own vector column by column is then exactly CRFsuite's
-    sum: from 0, feature after feature, unknown attributes skipped.
+    column of attribute ids in the order :func:`sent_features` lists them, padded
+    with the zero row (which also stands for features the model does not know).
+    Adding the weight rows to the own vector one after another is then exactly
+    CRFsuite's sum: from 0, feature after feature, unknown attributes skipped.
 
     Per token string (at most ``maxsize``, then the table starts afresh) it keeps:
     the own vector, the ids of what it shows each neighbour (:func:`_seen_from`),
-    of its stem seen from either side, its key, and its title and head flags.
+    of its stem seen from either side, and its title and head flags.
     """
 
     def __init__(self, attr_id: dict[str, int], weights: np.ndarray,
