@@ -964,7 +964,9 @@ def _fold_token(t: str) -> str:
     return k
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(name: str) -> tuple[str, ...]:
+    """The folded key of a name, token by token (cached: names recur across articles)."""
     return tuple(_fold_token(t) for t in lex.tokens(name) if t[0].isalnum())
 
 
