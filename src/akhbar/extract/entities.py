@@ -652,10 +652,39 @@ def find_entities(text: str, *, published=None, backend: str = "default",
     ...     "استقبل الأمين العام نجوين فو ترونج وفد آسيان في هانوي")]
     [('نجوين فو ترونج', 'PER', 'الأمين العام'), ('آسيان', 'ORG', ''), ('هانوي', 'LOC', '')]
     """
-    return _find_units([(text, 0)], backend, options)
+    return _find_units([(text, 0)], backend, options, published)
 
 
-def _find_units(units: list[tuple[str, int]], backend: str, options: dict) -> list[dict]:
+def _date_spans(units: list[tuple[str, int]], published) -> list[tuple[int, int]]:
+    """(start, end) of every date expression in the units, in document offsets.
+
+    The date extractor caches its results per text, so in a full pipeline this reads
+    what the dates table has just found.
+    """
+    try:
+        from akhbar.extract.dates import find_dates
+    except ImportError:  # pragma: no cover - the dates module is part of the package
+        return []
+    out = []
+    for text, offset in units:
+        try:
+            rows = find_dates(text, published=published)
+        except Exception:  # noqa: BLE001 - a bug there must not stop entities
+            continue
+        out += [(r["start"] + offset, r["end"] + offset) for r in rows]
+    return out
+
+
+def _outside_dates(rows: list[dict], spans: list[tuple[int, int]]) -> list[dict]:
+    """Rows not inside a date expression: نيسان in "نيسان (أبريل) الماضي" is a month,
+    not the carmaker ANERcorp taught the model; يونيو is no organization."""
+    if not spans or not rows:
+        return rows
+    return [r for r in rows if not any(a <= r["start"] and r["end"] <= b for a, b in spans)]
+
+
+def _find_units(units: list[tuple[str, int]], backend: str, options: dict,
+                published=None) -> list[dict]:
     """Rows for the units (text, offset) of one document, names propagated across them."""
     if backend not in ("default", "camel"):
         raise ConfigError(f"unknown entity backend {backend!r}: use 'default' or 'camel'")
@@ -706,7 +735,7 @@ def _find_units(units: list[tuple[str, int]], backend: str, options: dict) -> li
                 line_rows.append(row)
         _link_acronyms(line_rows, line, start)
         rows += line_rows
-    return rows
+    return _outside_dates(rows, _date_spans(units, published) if rows else [])
 
 
 _SENTENCE_END = frozenset({".", "!", "?", "؟"})
@@ -1076,8 +1105,8 @@ def extract_entities(x, *, backend: str = "default", **options) -> pd.DataFrame:
 def _entity_rows(x, backend: str, options: dict) -> list[dict]:
     """The rows of :func:`extract_entities`, spellings already merged."""
     rows: list[dict] = []
-    for aid, units in _documents(x, options.pop("text_col", "text")):
-        for row in _find_units(units, backend, options):
+    for aid, units, published in _documents(x, options.pop("text_col", "text")):
+        for row in _find_units(units, backend, options, published):
             row["article_id"] = aid
             rows.append(row)
     names = _canonical_names([r["article_id"] for r in rows], [r["label"] for r in rows],
@@ -1088,20 +1117,21 @@ def _entity_rows(x, backend: str, options: dict) -> list[dict]:
 
 
 def _documents(x, text_col: str):
-    """(article_id, [(text, offset), ...]) per document, from ``_base.iter_units``.
+    """(article_id, [(text, offset), ...], published) per document, from
+    ``_base.iter_units``.
 
     The units of one article (its content segments) form one document, so that a
     name found in one paragraph is found again in the next.
     """
-    cur_id, units, first = None, [], True
-    for aid, text, off, _ in _base.iter_units(x, text_col=text_col):
+    cur_id, units, first, cur_pub = None, [], True, None
+    for aid, text, off, pub in _base.iter_units(x, text_col=text_col):
         if not first and (aid != cur_id or aid is None):
-            yield cur_id, units
+            yield cur_id, units, cur_pub
             units = []
-        cur_id, first = aid, False
+        cur_id, first, cur_pub = aid, False, pub
         units.append((text, off))
     if not first:
-        yield cur_id, units
+        yield cur_id, units, cur_pub
 
 
 @register_table("entities", ENTITY_SCHEMA, "people, organizations and places mentioned",
