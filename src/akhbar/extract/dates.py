@@ -1486,7 +1486,10 @@ def find_dates(text: str, *, published: date | None = None,
     return [dict(r) for r in rows]
 
 
-@lru_cache(maxsize=8192)
+# A corpus builds its tables one at a time, so the statistics and entity tables ask
+# for the dates of segments the dates table read up to a whole chunk (or corpus) ago:
+# the cache holds about ten thousand articles' segments.
+@lru_cache(maxsize=1 << 16)
 def _find_dates_cached(text: str, published: date | None,
                        reference_date: date | None) -> tuple[dict, ...]:
     return tuple(_find_dates(text, published=published, reference_date=reference_date))
