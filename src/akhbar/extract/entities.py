@@ -779,14 +779,21 @@ def _row(line, norm, omap, matches, toks, keys, info, labels, gaz, i, j, label, 
     c, rest = _known_split(k0)
     if not c and doc_first:
         c, rest = lex.strip_clitic(k0, doc_first)
+    t0 = toks[i]
     if not c and label != "PER":
         c, rest = _clitic_split(k0)
         if not (rest.startswith("ال") and c in ("و", "ب", "ك", "ف", "وب", "ول")):
             c = ""
+        elif lex.zipf(t0) > lex.zipf(t0[len(c):]):
+            c = ""  # كاليفورنيا, بالتيمور: the whole word is the commoner reading
+    # و between two names: يانوس فريس | ونيكلاس زينشتروم; but وليد, ويليام stay whole.
+    if not c and label == "PER" and k0[0] == "و" and len(k0) >= 4 and i > 0 and \
+            (labels[i - 1] == "PER" or toks[i - 1] in _SEPARATORS) and \
+            k0 not in lex.given_names() and lex.zipf(t0) <= lex.zipf(t0[1:]):
+        c, rest = "و", k0[1:]
     # The conjunction و whose removal leaves a commoner word: ونام -> نام,
     # وحاتم -> حاتم; but واشنطن, وليد, وانغ stay whole.  (ف, ب, ل are left alone:
     # فيدل is not ف + يدل.)
-    t0 = toks[i]
     if not c and k0[0] == "و" and len(k0) >= 4 and lex.zipf(t0[1:]) >= 3.0 and \
             lex.zipf(t0[1:]) > lex.zipf(t0) + 0.3:
         c = "و"
