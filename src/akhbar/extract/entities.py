@@ -1054,16 +1054,29 @@ def _entity_keys(article_ids: list, labels: list[str], names: list[str]) -> list
 
 def _count_spellings(keys: list[tuple], names: list[str], spell: dict | None = None) -> dict:
     """Count each key's spellings among its full-length mentions (into ``spell``)."""
-    spell = defaultdict(Counter) if spell is None else spell
+    spell = defaultdict(dict) if spell is None else spell
     for key, c in zip(keys, names):
         if len(_fold(c)) == len(key[1]):
-            spell[key][c] += 1
+            counts = spell[key]  # plain dicts: a Counter per name costs more than the count
+            counts[c] = counts.get(c, 0) + 1
     return spell
 
 
 def _choose(keys: list[tuple], names: list[str], spell: dict) -> list[str]:
-    """The spelling of each key: the most frequent among its full-length mentions."""
-    return [spell[k].most_common(1)[0][0] if k in spell else c for k, c in zip(keys, names)]
+    """The spelling of each key: the most frequent among its full-length mentions (the
+    first seen among equals)."""
+    best: dict = {}
+    out = []
+    for k, c in zip(keys, names):
+        counts = spell.get(k)
+        if counts is None:
+            out.append(c)
+            continue
+        b = best.get(k)
+        if b is None:
+            b = best[k] = max(counts, key=counts.get)
+        out.append(b)
+    return out
 
 
 def merge_spellings_in_parts(paths: list, fmt: str) -> None:
@@ -1084,7 +1097,7 @@ def merge_spellings_in_parts(paths: list, fmt: str) -> None:
         names = df["canonical"].tolist()
         return _entity_keys(df["article_id"].tolist(), df["label"].tolist(), names), names
 
-    spell: dict = defaultdict(Counter)
+    spell: dict = defaultdict(dict)
     for path in paths:
         _count_spellings(*keyed(read(path, columns=cols) if fmt == "parquet"
                                 else read(path, usecols=cols, keep_default_na=False)), spell)
