@@ -147,3 +147,20 @@ def test_url_outputs_are_refused_before_any_work(folder, tmp_path, capsys, monke
     assert not list(tmp_path.iterdir())
     with pytest.raises(akhbar.ConfigError, match="URLs"):
         stream_tables(folder, "gs://bucket/akhbar")
+
+
+def test_streaming_an_archive_with_workers_equals_one_process(folder, tmp_path):
+    # Archives are read as a stream by the main process (folders of files are split
+    # into partitions that the workers read themselves); both give the same tables.
+    import zipfile
+
+    archive = tmp_path / "corpus.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for f in sorted(folder.iterdir()):
+            z.write(f, f.name)
+    one = stream_tables(archive, tmp_path / "one", chunk_size=4)
+    two = stream_tables(archive, tmp_path / "two", chunk_size=4, workers=2)
+    assert one == two and one["articles"] == 15 and one["errors"] == 1
+    for name in streamable_tables():
+        pd.testing.assert_frame_equal(read_parts(tmp_path / "one" / name),
+                                      read_parts(tmp_path / "two" / name))

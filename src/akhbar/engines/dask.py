@@ -1,11 +1,10 @@
 """The Dask engine: the same per-article pipeline on a Dask cluster.
 
 Files are grouped into partitions of ``chunk_size``; archives and tables are one
-partition each.  Each partition runs :func:`akhbar.engines.local.process_chunk` (the
-very code the local engine runs) on a worker and writes its part files to ``out``,
-which must therefore be a path every worker can reach (a shared filesystem, or an
-fsspec URL such as ``s3://bucket/akhbar`` when s3fs is installed).  Only row counts
-travel back to the client.
+partition each.  Each partition runs :func:`akhbar.engines.local.run_partition` (the
+very code the local engine's workers run) on a worker and writes its part files to
+``out``, which must therefore be a folder every worker can reach (a shared
+filesystem; URLs are refused).  Only row counts travel back to the client.
 
 Point it at a real cluster with ``scheduler="tcp://scheduler-host:8786"`` (or
 ``akhbar analyze PATH --out DIR --engine dask --scheduler tcp://...``); without a
@@ -18,9 +17,9 @@ import os
 from pathlib import Path
 
 from akhbar.engines.local import (_chunks, check_out, check_workers, finalize_parts,
-                                  process_chunk, streamable_tables, write_part)
+                                  run_partition, streamable_tables)
 from akhbar.errors import ConfigError
-from akhbar.loader import DEFAULT_MAX_BYTES, _expand, _is_archive, _is_table, _iter_files
+from akhbar.loader import DEFAULT_MAX_BYTES, _expand, _is_archive, _is_table
 
 
 def _partitions(source, chunk_size: int, pattern: str) -> list[list[str]]:
@@ -28,18 +27,6 @@ def _partitions(source, chunk_size: int, pattern: str) -> list[list[str]]:
     whole = [[p] for p in paths if _is_archive(p) or _is_table(p)]
     files = [p for p in paths if not (_is_archive(p) or _is_table(p))]
     return [*_chunks(files, chunk_size), *whole]
-
-
-def _run_partition(index: int, paths: list[str], out: str, names: list[str], fmt: str,
-                   options: dict, max_bytes: int, load_opts: dict) -> dict[str, int]:
-    items = list(_iter_files([Path(p) for p in paths], max_bytes, load_opts))
-    tables = process_chunk(items, names, options)
-    counts = {}
-    for name in names:
-        df = tables[name]
-        write_part(df, Path(out) / name, index, fmt)
-        counts[name] = len(df)
-    return counts
 
 
 def run_dask(source, out: str | os.PathLike, *, names: list[str] | None = None,
@@ -73,8 +60,8 @@ def run_dask(source, out: str | os.PathLike, *, names: list[str] | None = None,
                                dashboard_address=None)
         client = Client(cluster)
     try:
-        futures = [client.submit(_run_partition, i, p, str(out), names, fmt, options or {},
-                                 max_bytes, load_opts, pure=False)
+        futures = [client.submit(run_partition, i, p, str(out), names, fmt, options or {},
+                                 {**load_opts, "max_bytes": max_bytes}, pure=False)
                    for i, p in enumerate(parts)]
         totals = {n: 0 for n in names}
         for counts in client.gather(futures):

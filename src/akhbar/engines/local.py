@@ -21,7 +21,8 @@ import pandas as pd
 
 from akhbar._tables import TABLES, write_table
 from akhbar.errors import ConfigError
-from akhbar.loader import Article, LoadFailure, iter_items
+from akhbar.loader import (DEFAULT_MAX_BYTES, Article, LoadFailure, _expand, _is_archive,
+                           _is_table, _iter_files, iter_items)
 
 ARTICLE_TABLES = ("articles", "segments")
 
@@ -149,6 +150,13 @@ def stream_tables(source, out: str | os.PathLike, *, names: list[str] | None = N
         raise ConfigError(f"tables {bad} need the whole corpus and cannot be streamed; "
                           f"streamable: {sorted(allowed)}")
     out = check_out(out)
+    if workers > 1:
+        parts = _file_partitions(source, chunk_size, workers, load_opts.get("pattern", "*.txt"))
+        if parts is not None:
+            counts = _stream_partitions(parts, out, names, fmt, options or {}, workers,
+                                        progress, load_opts)
+            finalize_parts(out, names, fmt)
+            return counts
     counts = {n: 0 for n in names}
     items = iter_items(source, **load_opts)
     chunks = _chunks(items, chunk_size)
@@ -176,6 +184,67 @@ def stream_tables(source, out: str | os.PathLike, *, names: list[str] | None = N
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     finalize_parts(out, names, fmt)
+    return counts
+
+
+def _file_partitions(source, chunk_size: int, workers: int,
+                     pattern: str) -> list[list[str]] | None:
+    """The file paths of ``source`` in partitions, or None when it holds an archive or
+    a table (those are read as a stream by the main process instead)."""
+    paths = _expand(source, pattern)
+    if any(_is_archive(str(p)) or _is_table(str(p)) for p in paths):
+        return None
+    # at least two partitions per worker, so a small corpus keeps every worker busy
+    size = min(chunk_size, max(1, -(-len(paths) // (2 * workers))))
+    return list(_chunks([str(p) for p in paths], size))
+
+
+def run_partition(index: int, paths: list[str], out: str, names: list[str], fmt: str,
+                  options: dict, load_opts: dict) -> dict[str, int]:
+    """Read, process and write one partition of files: part ``index`` of every table.
+
+    Runs in a worker (a local process or a Dask worker): only row counts travel back,
+    not the files' text nor the tables.
+    """
+    opts = dict(load_opts)
+    opts.pop("pattern", None)
+    max_bytes = opts.pop("max_bytes", DEFAULT_MAX_BYTES)
+    items = list(_iter_files([Path(p) for p in paths], max_bytes, opts))
+    tables = process_chunk(items, names, options)
+    counts = {}
+    for name in names:
+        df = tables[name]
+        write_part(df, Path(out) / name, index, fmt)
+        counts[name] = len(df)
+    return counts
+
+
+def _run_indexed(item: tuple[int, list[str]], **kw) -> dict[str, int]:
+    return run_partition(item[0], item[1], **kw)
+
+
+def _stream_partitions(parts: list[list[str]], out: Path, names: list[str], fmt: str,
+                       options: dict, workers: int, progress: bool,
+                       load_opts: dict) -> dict[str, int]:
+    """stream_tables for a folder of files with workers: each worker reads and writes
+    its own partitions, so the main process neither parses articles nor moves tables."""
+    counts = {n: 0 for n in names}
+    run = partial(_run_indexed, out=str(out), names=names, fmt=fmt, options=options,
+                  load_opts=load_opts)
+    _warm_up(lambda a: process_chunk([a], names, options))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        results = bounded_map(pool, run, enumerate(parts), 2 * workers)
+        if progress:
+            from tqdm import tqdm
+
+            results = tqdm(results, total=len(parts), desc="chunks", unit=" chunk")
+        try:
+            for part_counts in results:
+                for name, n in part_counts.items():
+                    counts[name] += n
+        except BaseException:
+            pool.shutdown(cancel_futures=True)
+            raise
     return counts
 
 
