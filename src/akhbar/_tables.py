@@ -202,8 +202,7 @@ class RowBuffer:
 
     def _flush(self) -> None:
         if self._cols is not None and self._cols[next(iter(self.schema))]:
-            self._frames.append(pd.DataFrame({c: _column(v, d) for (c, v), d in
-                                              zip(self._cols.items(), self.schema.values())}))
+            self._frames.append(make_frame(self._cols, self.schema))
         self._cols = None
 
     def frame(self) -> pd.DataFrame:
