@@ -17,16 +17,14 @@ import os
 from pathlib import Path
 
 from akhbar.engines.local import (_chunks, check_out, check_workers, finalize_parts,
-                                  run_partition, streamable_tables)
+                                  run_partition, split_sources, streamable_tables)
 from akhbar.errors import ConfigError
-from akhbar.loader import DEFAULT_MAX_BYTES, _expand, _is_archive, _is_table
+from akhbar.loader import DEFAULT_MAX_BYTES
 
 
 def _partitions(source, chunk_size: int, pattern: str) -> list[list[str]]:
-    paths = [str(p) for p in _expand(source, pattern)]
-    whole = [[p] for p in paths if _is_archive(p) or _is_table(p)]
-    files = [p for p in paths if not (_is_archive(p) or _is_table(p))]
-    return [*_chunks(files, chunk_size), *whole]
+    files, whole = split_sources(source, pattern)
+    return [*_chunks(files, chunk_size), *([p] for p in whole)]
 
 
 def run_dask(source, out: str | os.PathLike, *, names: list[str] | None = None,

@@ -59,7 +59,7 @@ def map_articles(fn: Callable, name: str, articles: list[Article], options: dict
     if workers <= 1 or len(articles) < 2:
         return [call(a) for a in articles]
     chunksize = max(1, len(articles) // (workers * 8))
-    _warm_up(lambda a: call(a))
+    _warm_up(call)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(call, articles, chunksize=chunksize))
 
@@ -191,12 +191,20 @@ def _file_partitions(source, chunk_size: int, workers: int,
                      pattern: str) -> list[list[str]] | None:
     """The file paths of ``source`` in partitions, or None when it holds an archive or
     a table (those are read as a stream by the main process instead)."""
-    paths = _expand(source, pattern)
-    if any(_is_archive(str(p)) or _is_table(str(p)) for p in paths):
+    files, whole = split_sources(source, pattern)
+    if whole:
         return None
     # at least two partitions per worker, so a small corpus keeps every worker busy
-    size = min(chunk_size, max(1, -(-len(paths) // (2 * workers))))
-    return list(_chunks([str(p) for p in paths], size))
+    size = min(chunk_size, max(1, -(-len(files) // (2 * workers))))
+    return list(_chunks(files, size))
+
+
+def split_sources(source, pattern: str) -> tuple[list[str], list[str]]:
+    """The paths of ``source``: (plain files, archives and tables)."""
+    files, whole = [], []
+    for p in map(str, _expand(source, pattern)):
+        (whole if _is_archive(p) or _is_table(p) else files).append(p)
+    return files, whole
 
 
 def run_partition(index: int, paths: list[str], out: str, names: list[str], fmt: str,
