@@ -135,6 +135,22 @@ def test_row_buffer_takes_rows_columns_and_frames_in_order():
     assert RowBuffer(schema).frame().columns.tolist() == list(schema)
 
 
+def test_string_columns_take_missing_values_and_non_strings_like_pandas():
+    # String columns are built by pyarrow; what it refuses (numbers, NaN, pd.NA) must
+    # still come out as pandas' own "string" array would have it.
+    from akhbar._tables import make_frame
+
+    schema = {"text": "string", "start": "int64"}
+    df = make_frame({"text": ["دمشق", None, 7, float("nan"), pd.NA], "start": [0, 1, 2, 3, 4]},
+                    schema)
+    want = pd.array(["دمشق", None, 7, float("nan"), pd.NA], dtype="string")
+    pd.testing.assert_extension_array_equal(df["text"].array, want)
+    assert df["text"].tolist()[:3] == ["دمشق", pd.NA, "7"]
+    plain = make_frame({"text": ["دمشق", None], "start": [0, 1]}, schema)
+    assert plain["text"].dtype == pd.StringDtype() and plain["text"].isna().tolist() == [
+        False, True]
+
+
 @pytest.mark.parametrize("extra", [[], ["--stream"]])
 def test_url_outputs_are_refused_before_any_work(folder, tmp_path, capsys, monkeypatch, extra):
     # `--out s3://bucket/x` once became a local folder named "s3:"; now it is an error.

@@ -111,17 +111,13 @@ def token_columns(text: str, preset: str = DEFAULT_PRESET, offset: int = 0):
     ([10, 15], [14, 22])
     """
     cache = _norm_cache(preset)
-    get = cache.get
-    texts, starts, ends, norms, kinds = [], [], [], [], []
-    for m in _TOKEN_RE.finditer(text):
-        s = m.group()
-        n = get(s)
-        if n is None:
-            n = cache[s] = normalize(s, preset)
-        a, b = m.span()
-        texts.append(s)
-        starts.append(a + offset)
-        ends.append(b + offset)
-        norms.append(n)
-        kinds.append(m.lastgroup)
-    return texts, starts, ends, norms, kinds
+    # Column by column, in comprehensions: faster than five appends per token.
+    ms = list(_TOKEN_RE.finditer(text))
+    texts = [m.group() for m in ms]
+    norms = list(map(cache.get, texts))
+    if None in norms:
+        norms = [n if n is not None else cache.setdefault(s, normalize(s, preset))
+                 for s, n in zip(texts, norms)]
+    starts = [m.start() + offset for m in ms]
+    ends = [m.end() + offset for m in ms]
+    return texts, starts, ends, norms, [m.lastgroup for m in ms]
