@@ -180,3 +180,18 @@ def test_streaming_an_archive_with_workers_equals_one_process(folder, tmp_path):
     for name in streamable_tables():
         pd.testing.assert_frame_equal(read_parts(tmp_path / "one" / name),
                                       read_parts(tmp_path / "two" / name))
+
+
+def test_a_streamed_chunk_leaves_no_shared_cache_behind(folder):
+    # The dates of each segment and the sentences of each article are cached for the
+    # other tables of the same chunk; kept after it, they would grow with the corpus.
+    from akhbar._tables import CHUNK_CACHES
+    from akhbar.engines.local import process_chunk, streamable_tables
+    from akhbar.extract.dates import _find_dates_cached
+    from akhbar.loader import iter_items
+    from akhbar.text import tables
+
+    out = process_chunk(list(iter_items(folder)), streamable_tables())
+    assert len(out["dates"]) and len(out["sentences"])
+    assert len(CHUNK_CACHES) >= 2
+    assert _find_dates_cached.cache_info().currsize == 0 and not tables._SENTENCES

@@ -172,6 +172,25 @@ def register_table(name: str, schema: Schema, description: str = "",
     return deco
 
 
+#: Caches that share work between the tables of the same articles (the dates of a
+#: segment, read again by statistics and entities; an article's sentences).  A
+#: streamed run clears them after each chunk, so that its memory is bounded by the
+#: chunk, not by the corpus: every table of a chunk is built before the next chunk.
+CHUNK_CACHES: list[Callable[[], None]] = []
+
+
+def chunk_cache(clear: Callable[[], None]) -> Callable[[], None]:
+    """Register ``clear()`` to be called after each streamed chunk; returns ``clear``."""
+    CHUNK_CACHES.append(clear)
+    return clear
+
+
+def clear_chunk_caches() -> None:
+    """Empty every cache registered with :func:`chunk_cache`."""
+    for clear in CHUNK_CACHES:
+        clear()
+
+
 class RowBuffer:
     """Rows of one table from many articles, turned into one DataFrame at the end.
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from akhbar._tables import TABLES, write_table
+from akhbar._tables import TABLES, clear_chunk_caches, write_table
 from akhbar.errors import ConfigError
 from akhbar.loader import (DEFAULT_MAX_BYTES, Article, LoadFailure, _expand, _is_archive,
                            _is_table, _iter_files, iter_items)
@@ -113,12 +113,17 @@ def process_chunk(items: list, names: list[str],
     failures = [i for i in items if isinstance(i, LoadFailure)]
     corpus = Corpus(articles, failures)
     out: dict[str, pd.DataFrame] = {}
-    for name in names:
-        if name in ARTICLE_TABLES:
-            out[name] = corpus.table(name)
-        elif name in TABLES and TABLES[name].scope == "article":
-            out[name] = corpus._table(name, options.get(name, {}),
-                                      finalize=TABLES[name].finalize_parts is None)
+    try:
+        for name in names:
+            if name in ARTICLE_TABLES:
+                out[name] = corpus.table(name)
+            elif name in TABLES and TABLES[name].scope == "article":
+                out[name] = corpus._table(name, options.get(name, {}),
+                                          finalize=TABLES[name].finalize_parts is None)
+    finally:
+        # What the tables of this chunk shared is of no use to the next one: memory
+        # stays bounded by the chunk size, whatever the corpus size.
+        clear_chunk_caches()
     out["errors"] = corpus.errors  # last: building the tables may have added failures
     return out
 

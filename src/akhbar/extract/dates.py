@@ -49,7 +49,7 @@ import pandas as pd
 import re as regex  # the stdlib engine: several times faster than `regex` on these patterns
 import regex as _regex_engine
 
-from akhbar._tables import register_table
+from akhbar._tables import chunk_cache, register_table
 from akhbar.extract import _base
 from akhbar.text.normalize import normalize, normalize_with_offsets
 
@@ -1493,6 +1493,9 @@ def find_dates(text: str, *, published: date | None = None,
 def _find_dates_cached(text: str, published: date | None,
                        reference_date: date | None) -> tuple[dict, ...]:
     return tuple(_find_dates(text, published=published, reference_date=reference_date))
+
+
+chunk_cache(_find_dates_cached.cache_clear)
 
 
 def _find_dates(text: str, *, published: date | None = None,

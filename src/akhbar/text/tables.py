@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from akhbar._tables import register_table
+from akhbar._tables import chunk_cache, register_table
 from akhbar.text.normalize import DEFAULT_PRESET
 from akhbar.text.segment import stem
 from akhbar.text.sentences import sentences
@@ -38,6 +38,7 @@ def _units(article):
 #: (article id, text) -> its sentences: the tokens and sentences tables both need them.
 _SENTENCES: dict[tuple, list] = {}
 _SENTENCES_MAX = 4096
+chunk_cache(_SENTENCES.clear)
 
 
 def _sentences_of(article) -> list:
