@@ -36,10 +36,14 @@ from akhbar.eval._data import REPO, eval_dir
 DUCKLING_REF = date(2013, 2, 12)
 
 
-def _load_gold() -> list[dict]:
-    """Items of the annotated set, each with ``text`` filled in."""
-    raw = resources.files("akhbar.eval").joinpath("data").joinpath("dates.jsonl").read_text(
-        encoding="utf-8")
+def _load_gold(path: str | Path | None = None) -> list[dict]:
+    """Items of the annotated set (``path``, default the packaged ``dates.jsonl``), each with
+    ``text`` filled in."""
+    if path is None:
+        raw = resources.files("akhbar.eval").joinpath("data").joinpath("dates.jsonl").read_text(
+            encoding="utf-8")
+    else:
+        raw = Path(path).read_text(encoding="utf-8")
     items = []
     for line in raw.splitlines():
         if not line.strip():
@@ -330,9 +334,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-dateparser", action="store_true", help="skip the dateparser baseline")
     ap.add_argument("--errors", action="store_true", help="list akhbar's misses and extras")
     ap.add_argument("--no-write", action="store_true", help="do not rewrite docs/peers/dates.md")
+    ap.add_argument("--data", metavar="PATH",
+                    help="score this annotated file instead of the packaged dates.jsonl")
+    ap.add_argument("--blind", action="store_true",
+                    help="score the packaged blind set (dates_blind.jsonl)")
     args = ap.parse_args(argv)
 
-    items = _load_gold()
+    data = args.data
+    if args.blind and data is None:
+        data = resources.files("akhbar.eval").joinpath("data").joinpath("dates_blind.jsonl")
+    items = _load_gold(data)
     systems = {"akhbar": _akhbar_predict}
     if not args.no_dateparser:
         try:

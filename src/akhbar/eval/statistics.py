@@ -28,9 +28,13 @@ from akhbar.text.numbers import parse_number, parse_ordinal
 
 
 
-def load_set() -> tuple[list[dict], list[dict]]:
-    """(sentences, number phrases) of akhbar's annotated set."""
-    text = resources.files("akhbar.eval").joinpath("data/statistics.jsonl").read_text("utf-8")
+def load_set(path: str | Path | None = None) -> tuple[list[dict], list[dict]]:
+    """(sentences, number phrases) of an annotated set (``path``, default the packaged
+    ``statistics.jsonl``)."""
+    if path is None:
+        text = resources.files("akhbar.eval").joinpath("data/statistics.jsonl").read_text("utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
     recs = [json.loads(line) for line in text.splitlines() if line.strip()]
     return [r for r in recs if r.get("type") == "sentence"], \
         [r for r in recs if r.get("type") == "number"]
@@ -236,9 +240,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--failures", type=int, default=0, help="print this many errors")
     ap.add_argument("--peer-doc", default=str(REPO / "docs" / "peers" / "statistics.md"),
                     help="where to write the Duckling failures ('' to skip)")
+    ap.add_argument("--data", metavar="PATH",
+                    help="score this annotated file instead of the packaged statistics.jsonl")
+    ap.add_argument("--blind", action="store_true",
+                    help="score the packaged blind set (statistics_blind.jsonl)")
     args = ap.parse_args(argv)
-    sentences, phrases = load_set()
-    for split in ("dev", "heldout1", "heldout2", "heldout3", "all"):
+    data = args.data
+    if args.blind and data is None:
+        data = resources.files("akhbar.eval").joinpath("data/statistics_blind.jsonl")
+    sentences, phrases = load_set(data)
+    splits = ["dev", "heldout1", "heldout2", "heldout3"]
+    splits += sorted({r["split"] for r in sentences if r.get("split")} - set(splits))
+    for split in (*splits, "all"):
         part = [r for r in sentences if split == "all" or r.get("split") == split]
         if not part:
             continue
@@ -255,9 +268,10 @@ def main(argv: list[str] | None = None) -> int:
             for e in s["errors"][:args.failures]:
                 print("   ", e)
     nw = score_numbers(phrases)
-    print(f"number words: {nw['n']} phrases, exact value: akhbar parse_number "
-          f"{nw['akhbar']:.3f}" + (f", pyarabic text2number {nw['pyarabic']:.3f}"
-                                   if nw["pyarabic"] is not None else ""))
+    if phrases:  # a set given with --data may have no number-word records
+        print(f"number words: {nw['n']} phrases, exact value: akhbar parse_number "
+              f"{nw['akhbar']:.3f}" + (f", pyarabic text2number {nw['pyarabic']:.3f}"
+                                       if nw["pyarabic"] is not None else ""))
     for w in nw["wrong"][:args.failures]:
         print("   ", w)
     d = eval_dir()
