@@ -194,16 +194,23 @@ class _Lex:
             rf"(?:(?:\s?(?P<psep>[/(]|-)\s?|\s)(?P<m1b>{MON})\s?\)?)?(?:\s(?:{rel0}))?{YFILL}(?P<y>{YEARX})")
         self.hmy = regex.compile(
             rf"{W}(?:[وبلف]?(?:شهر)\s)?{W}[وبلف]?(?P<m1>{HMON}){YFILL}(?P<y>{YEAR}(?:{YSUF})?)")
-        ctx = _n("(?:في|خلال|منذ|حتى|من|إلى|الى|قبل|بعد|بحلول|وفي|ومنذ)")
+        ctx = _n("(?:[وف]?(?:في|خلال|منذ|حتى|قبل|بعد|بحلول|طوال|طيلة)|من|إلى|الى)")
         rel = _n("(?:الماضي|المقبل|القادم|الجاري|الحالي|المنصرم|الفائت|السابق)")
         self.mctx = regex.compile(
             rf"{W}(?:(?P<ctx>{ctx})\s|(?P<sh>[وبلف]?(?:شهر|الشهر))\s)?{W}[وبلف]?(?P<m1>{MON}){E}"
-            rf"(?:(?:\s?[/(]\s?|\s)(?P<m1b>{MON})\s?\)?)?"
+            rf"(?:(?:\s?[/(-]\s?|\s)(?P<m1b>{MON})(?:\s?\))?)?"
             rf"(?:\s(?P<rel>{rel}){E}|" + _n(r"\s(?:من\s)?(?P<ynoun>(?:ال|هذا\sال|هذه\sال)(?:عام|سنة))(?:\s(?P<yrel>"
                                              r"الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|الحالي|الحالية|"
                                              r"الجاري|الجارية|المنصرم|الفائت|السابق|السابقة))?") + rf"{E})?")
-        self.hctx = regex.compile(_n(rf"{W}(?:[وبلف]?شهر\s)(?P<m1>{HMON}){E}(?:\s(?:المبارك|الفضيل|الكريم|الحرام){E})?")
-                                  + rf"(?:{YFILL}(?P<y>{YEAR}(?:{YSUF})?))?")
+        self.mco = regex.compile(
+            _n(r"\s?,?\s?(?:و|أو)\s?(?:شهر\s)?") + rf"(?P<m1>{MON}){E}"
+            rf"(?:(?:\s?[/(-]\s?|\s)(?P<m1b>{MON})(?:\s?\))?)?(?:\s(?P<rel>{rel}){E})?")
+        # Hijri months: after شهر, a preposition (في رمضان), or before الماضي/المبارك ...
+        HREL = _n("(?:الماضي|المقبل|القادم|الجاري|الحالي|المنصرم|الفائت|السابق)")
+        self.hctx = regex.compile(_n(
+            rf"{W}(?:(?P<hsh>[وبلف]?شهر)\s|(?P<hctx>[وف]?(?:في|خلال|منذ|حتى|قبل|بعد|بحلول|طوال|طيلة|أيام|ليالي|نهار))\s)?"
+            rf"(?P<m1>{HMON}){E}(?:\s(?P<hatt>المبارك|الفضيل|الكريم|الحرام|المعظم){E})?(?:\s(?P<hrel>{HREL}){E})?")
+            + rf"(?:{YFILL}(?P<y>{YEAR}(?:{YSUF})?))?")
         # month ranges: "بين يناير ومارس 2023", "من يناير إلى مارس 2022", "يناير - مارس 2024"
         self.mrange = regex.compile(
             _n(rf"(?:{W}(?P<intro>(?:ما\s)?بين|من)\s(?:شهري\s|شهر\s)?)?") + rf"{W}(?P<m1>{MON})"
@@ -597,6 +604,28 @@ def _dm_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
             out.append(c)
 
 
+def _month_coord(lex: _Lex, norm: str, out: list) -> None:
+    """A month joined by و/أو to a month candidate is a month too: "في آذار (مارس)
+    ونيسان (أبريل)", "خلال شهر سبتمبر أو أكتوبر"."""
+    mco = lex.mco
+    for c in list(out):
+        if c.cal != "gregorian" or c.gran != "month" or c.kind == "range":
+            continue
+        m = mco.match(norm, c.e)
+        if not m:
+            continue
+        mon = lex.greg[m.group("m1")]
+        if m.group("m1b") and lex.greg[m.group("m1b")] != mon:
+            continue
+        if c.rel is not None or c.start is None or mon == c.start[1]:
+            continue
+        n = _Cand(m.start("m1"), _trim_right(norm, m.start("m1"), m.end()),
+                  start=[c.start[0], mon, None], end=[c.end[0], mon, None], gran="month",
+                  prio=c.prio, kind=c.kind)
+        n.yrel, n.dir = c.yrel, _rel_offset(m.group("rel")) or c.dir
+        out.append(n)
+
+
 def _trim_right(norm: str, s: int, e: int) -> int:
     while e > s and norm[e - 1] in " ,/(-":
         e -= 1
@@ -634,11 +663,14 @@ def _my_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
         out.append(_Cand(s, m.end(), cal="hijri", start=[y, mon, None], end=[y, mon, None],
                          gran="month", prio=4))
     for m in win.finditer("mctx"):
-        if not (m.group("ctx") or m.group("sh") or m.group("rel")):
+        paired = m.group("m1b") and m.group("m1b") != m.group("m1") and \
+            lex.greg[m.group("m1b")] == lex.greg[m.group("m1")]
+        # a month named twice (حزيران (يونيو), أغسطس آب) is a month even with no context
+        if not (m.group("ctx") or m.group("sh") or m.group("rel") or paired):
             continue
         if m.group("ynoun"):
             # "شهر مارس من السنة الماضية": the month of the anchor's year, shifted
-            c = _Cand(m.start("m1") if m.group("ctx") else m.start(), m.end(), start=[None, lex.greg[m.group("m1")], None],
+            c = _Cand(m.start() if m.group("sh") else m.start("m1"), m.end(), start=[None, lex.greg[m.group("m1")], None],
                       end=[None, lex.greg[m.group("m1")], None], gran="month", kind="relative", prio=4)
             c.yrel = _rel_offset(m.group("yrel"))
             out.append(c)
@@ -673,13 +705,21 @@ def _my_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
     for m in win.finditer("hctx"):
         mon = lex.hijri[m.group("m1")]
         y, ycal = _yearx(m.group("y"))
+        if not (m.group("hsh") or y is not None or m.group("hrel") or
+                (mon != 2 and (m.group("hctx") or m.group("hatt")))):
+            continue  # رمضان, شعبان, رجب are also given names; صفر is zero (أقل من صفر)
         if y is not None and ycal != "hijri" and not 1300 <= y <= 1500:
             c = _hijri_month_in_year(mon, y, m.start(), m.end())
             if c:
                 out.append(c)
             continue
-        out.append(_Cand(m.start(), m.end(), cal="hijri", start=[y, mon, None],
-                         end=[y, mon, None], gran="month", prio=2 if y is None else 4))
+        e = m.end() if y is not None else _trim_right(norm, m.start(), m.end())
+        c = _Cand(m.start() if m.group("hsh") else m.start("m1"), e, cal="hijri",
+                  start=[y, mon, None], end=[y, mon, None], gran="month",
+                  prio=2 if y is None else 4)
+        c.dir = _rel_offset(m.group("hrel"))
+        out.append(c)
+    _month_coord(lex, norm, out)
     for m in win.finditer("mrange"):
         m1, m2 = lex.greg[m.group("m1")], lex.greg[m.group("m2")]
         sep, intro = m.group("sep"), m.group("intro")
