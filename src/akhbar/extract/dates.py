@@ -138,7 +138,7 @@ class _Lex:
                              "الشهور")], "part")
         add([_n(w) for w in ("مطلع", "بداية", "أوائل", "مستهل", "مفتتح", "أول", "منتصف",
                              "أواسط", "نهاية", "أواخر", "ختام", "آخر", "أخر", "نهايات",
-                             "بدايات")], "edge")
+                             "بدايات", "العشر")], "edge")
         add([_n(w) for w in ("اليوم", "أمس", "الأمس", "بالأمس", "غدا", "غد", "الغد", "البارحة", "بكرة", "بكرا")],
             "relday")
         add([_n(w) for w in ("الأسبوع", "الشهر", "العام", "السنة")], "relper")
@@ -264,11 +264,16 @@ class _Lex:
             rf"{W}(?:[وبلف]|في\s|خلال\s)?(?:ال)?(?:أشهر|شهور)\s(?P<n>الثلاثة|الثلاث|الأربعة|الخمسة|الستة|السبعة|الثمانية|التسعة|العشرة)\s"
             rf"(?P<which>الأولى|الأول|الأخيرة|الماضية|المقبلة|القادمة)")
             + "(?:" + rf"\s(?:{YSPEC})" + ")?")
-        EDGE = _n("(?:مطلع|بداية|أوائل|مستهل|مفتتح|أول|منتصف|أواسط|نهاية|أواخر|ختام|آخر|أخر|نهايات|بدايات)")
+        EDGE = _n("(?:مطلع|بداية|أوائل|مستهل|مفتتح|أول|منتصف|أواسط|نهاية|أواخر|ختام|آخر|أخر|نهايات|بدايات|"
+                  "العشر\\s(?:الأواخر|الأخيرة|الأوائل|الأولى|الأول)\\sمن)")
         self.edge = regex.compile(
-            rf"{W}[وبلف]?(?P<edge>{EDGE})\s(?:(?:شهر\s)?(?P<m1>{MON}){E}(?:\s?[/(]\s?{MON}\s?\)?)?"
+            rf"{W}[وبلف]?(?P<edge>{EDGE})\s(?:(?:شهر\s)?(?P<m1>{MON}){E}"
+            rf"(?:(?:\s?[/(-]\s?|\s)(?P<m1b>{MON})(?:\s?\))?)?"
             rf"(?:\s(?P<mrel>{rel}){E}|{YFILL}(?P<my>{YEARX}))?|"
+            + _n(rf"(?:شهر\s)?(?P<hm>{HMON}){E}(?:\s(?:المبارك|الفضيل|الكريم|الحرام|المعظم){E})?"
+                 rf"(?:\s(?P<hrel>{rel}){E}|{YFILL}(?P<hy>{YEAR}(?:{YSUF})?))?|")
             + _n(r"(?P<rm>الشهر|هذا الشهر)(?:\s(?P<rmrel>الماضي|المقبل|القادم|الحالي|الجاري))?|")
+            + _n(r"(?P<rw>الأسبوع|هذا الأسبوع)(?:\s(?P<rwrel>الماضي|المقبل|القادم|الحالي|الجاري|الجاي|المنصرم|الفائت))?(?![\w])|")
             + f"(?:{YSPEC}))")
         # Relative expressions.
         NUMW = r"(?:\d{1,3}|[\u0621-\u064a]{3,8}(?:\s[\u0621-\u064a]{3,8})?)"
@@ -973,7 +978,8 @@ _PART_GRAN = {_n("الربع"): "quarter", _n("الفصل"): "quarter", _n("ال
 _NUM_MONTHS = {_n(k): v for k, v in (("الثلاثة", 3), ("الثلاث", 3), ("الأربعة", 4),
                                      ("الخمسة", 5), ("الستة", 6), ("السبعة", 7),
                                      ("الثمانية", 8), ("التسعة", 9), ("العشرة", 10))}
-_EDGE_EARLY = {_n(w) for w in ("مطلع", "بداية", "أوائل", "مستهل", "مفتتح", "أول", "بدايات")}
+_EDGE_EARLY = {_n(w) for w in ("مطلع", "بداية", "أوائل", "مستهل", "مفتتح", "أول", "بدايات",
+                               "العشر الأوائل من", "العشر الأولى من", "العشر الأول من")}
 _EDGE_MID = {_n(w) for w in ("منتصف", "أواسط")}
 
 
@@ -1027,12 +1033,45 @@ def _part_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
     for m in win.finditer("edge"):
         edge = m.group("edge")
         s = m.start("edge")
+        tenth = edge.startswith(_n("العشر"))  # "العشر الأواخر من رمضان": days 21 to the end
+        if m.group("hm"):
+            mon = lex.hijri[m.group("hm")]
+            y, ycal = _yearx(m.group("hy"))
+            if y is not None and not (ycal == "hijri" or 1300 <= y <= 1500):
+                y = None
+            if mon == 2 and y is None and not norm.startswith(_n("شهر"), m.start("edge") + len(edge) + 1):
+                continue  # "نهاية صفر": zero, not Safar
+            e = m.end() if y is not None else _trim_right(norm, s, m.end())
+            if edge == _n("أول"):
+                c = _Cand(s, e, cal="hijri", start=[y, mon, 1], end=[y, mon, 1], gran="day", prio=6)
+            else:
+                d0, d1 = (1, 10) if edge in _EDGE_EARLY else (11, 20) if edge in _EDGE_MID else (21, None)
+                c = _Cand(s, e, cal="hijri", start=[y, mon, d0], end=[y, mon, d1], gran="part",
+                          kind="range", prio=6)
+            c.dir = _rel_offset(m.group("hrel"))
+            out.append(c)
+            continue
+        if m.group("rw"):
+            if tenth:
+                continue
+            # a week runs Monday to Sunday: early = Mon-Wed, mid = Wed-Thu, end = Fri-Sun
+            d0, d1 = (0, 2) if edge in _EDGE_EARLY else (2, 3) if edge in _EDGE_MID else (4, 6)
+            off = _rel_offset(m.group("rwrel"))
+
+            def fn(a, off=off, d0=d0, d1=d1):
+                mon = a - timedelta(a.weekday()) + timedelta(7 * off)
+                return mon + timedelta(d0), mon + timedelta(d1)
+            out.append(_Cand(s, m.end(), gran="part", kind="relative", rel=fn, prio=6))
+            continue
         if m.group("m1"):
             mon = lex.greg[m.group("m1")]
             y, _ = _yearx(m.group("my")) if m.group("my") else (None, None)
+            e = m.end()
+            if m.group("m1b") and lex.greg[m.group("m1b")] != mon:
+                e, y = _trim_right(norm, s, m.end("m1")), None  # "منتصف يونيو يوليو": only the first
             if edge == _n("أول"):
                 # "أول شباط" is the 1st of February (Levant), not "early February"
-                c = _Cand(s, m.end(), start=[y, mon, 1], end=[y, mon, 1], gran="day", prio=6)
+                c = _Cand(s, e, start=[y, mon, 1], end=[y, mon, 1], gran="day", prio=6)
                 c.dir = _rel_offset(m.group("mrel"))
                 out.append(c)
                 continue
@@ -1042,7 +1081,7 @@ def _part_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
                 d0, d1 = 11, 20
             else:
                 d0, d1 = 21, None
-            c = _Cand(s, m.end(), start=[y, mon, d0], end=[y, mon, d1], gran="part",
+            c = _Cand(s, e, start=[y, mon, d0], end=[y, mon, d1], gran="part",
                       kind="range", prio=6)
             c.dir = _rel_offset(m.group("mrel"))
             out.append(c)
@@ -1059,7 +1098,7 @@ def _part_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
                 b = _add_months(a.replace(day=1), off)
                 return (b.replace(day=d0), b.replace(day=d1 or _last_day(b.year, b.month)))
             out.append(_Cand(s, m.end(), gran="part", kind="relative", rel=fn, prio=6))
-        else:
+        elif not tenth:
             y, off, cal = _yspec(m)
             if edge in _EDGE_EARLY:
                 m0, m1 = 1, 3
