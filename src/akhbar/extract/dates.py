@@ -168,9 +168,9 @@ class _Lex:
         YEARX = f"{YEAR}(?:{YSUF})?"
         YFILL = _n(r"(?:\s?,\s?|\s?)(?:(?:من\s|في\s)?(?:ال|لل|ل)?(?:عام|سنة)\s?)?")
         DFILL = _n(r"\s?(?:من\s)?(?:شهر\s)?")
-        TOD = _n("(?:صباح|مساء|ظهر|عصر|فجر|ليلة|ظهيرة|صبيحة|يوم)")
+        TOD = _n("(?:صباح|مساء|ظهر|عصر|فجر|ليلة|ليل|ظهيرة|صبيحة|يوم)")
         WDPRE = _n(rf"(?:{TOD}\s)?(?P<wd>{WD})\s?,?\s?(?:(?:الموافق|المقبل|القادم|الماضي|في)\s?,?\s?)?")
-        DAYPRE = _n(r"(?:(?:صباح|مساء|ظهر|عصر|فجر|ليلة|ظهيرة|صبيحة)\s)?(?:يوم|يومي)\s")
+        DAYPRE = _n(r"(?:(?:صباح|مساء|ظهر|عصر|فجر|ليلة|ليل|ظهيرة|صبيحة)\s)?(?:يوم|يومي)\s")
         WDPRE = f"(?:{WDPRE}|{W}{DAYPRE})"
         RSEP = _n(r"\s?(?:-|–|—|/|وحتى|وإلى|و|إلى|الى|حتى|ولغاية|لغاية)\s?")
         MONP = (rf"(?P<m1>{MON})(?:(?:\s?(?P<psep>[/(]|-)\s?|\s)(?P<m1b>{MON})\s?\)?)?")
@@ -282,17 +282,21 @@ class _Lex:
         UNIT1 = _n("(?:يوم|أسبوع|شهر|عام|سنة)")  # "قبل سنوات" (years ago, how many?) is vague
         self.ago = regex.compile(
             rf"{W}و?(?P<dir>" + _n("منذ|قبل|بعد") + rf")\s(?:(?P<num>{NUMW})\s(?P<unit>{UNIT})|(?P<dual>{DUAL})|(?P<one>{UNIT1})){E}")
-        TOD2 = _n("(?:صباح|مساء|ظهر|عصر|فجر|ليلة|ظهيرة|صبيحة|يوم|منتصف ليلة|نهار)")
+        TOD2 = _n("(?:صباح|مساء|ظهر|عصر|فجر|ليلة|ليل|ظهيرة|صبيحة|يوم|منتصف ليلة|نهار)")
         self.rel_day = regex.compile(_n(
             rf"{W}(?:(?P<tod>{TOD2})\s)?(?P<w>(?:بعد|قبل)\s(?:الغد|غد|أمس)|أمس الأول|أول أمس|أول من أمس|بالأمس|الأمس|أمس|البارحة|اليوم|غدا|الغد|غد|بكرة|بكرا)"
-            rf"(?:\s(?P<wd>{WD}))?{E}"))
+            rf"(?:\s(?P<po>\(\s?)?(?P<wd>{WD})(?(po)\s?\)))?{E}"))
         PER = _n("(?P<per>الأسبوع|الشهر|العام|السنة)")
         PREL = _n("(?P<rel>الجاي|الماضي|الماضية|الفائت|الفائتة|المنصرم|المنصرمة|السابق|السابقة|المقبل|المقبلة|القادم|القادمة|التالي|التالية|الحالي|الحالية|الجاري|الجارية|المنقضي)")
         self.rel_period = regex.compile(
             rf"{W}[وبلف]?(?:" + _n(r"(?P<this>هذا|هذه)\s") + rf")?{PER}(?:\s{PREL})?{E}")
+        # "مساء يوم (الأحد) المقبل", "الجمعة الماضية", "ليل الخميس - الجمعة" (a night
+        # across two days)
         self.rel_wd = regex.compile(
-            rf"{W}(?:(?P<tod>{TOD})\s)?[وف]?(?P<wd>{WD})(?:\s(?P<rel>" +
-            _n("الماضي|المقبل|القادم|المنصرم|الفائت|السابق") + rf"))?{E}")
+            rf"{W}(?:(?P<tod>{TOD})\s(?P<po>\(\s?)?)?[وف]?(?P<wd>{WD})(?(po)\s?\))"
+            rf"(?(tod)(?:(?:\s?[-/]\s?|\s)(?P<wd2>{WD}){E})?)(?:\s(?P<rel>" +
+            _n("الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|المنصرم|المنصرمة|الفائت|الفائتة|السابق|السابقة")
+            + rf"))?{E}")
         self.hijri_year = regex.compile(
             rf"(?:{W}(?:{YNOUN}))?(?P<y>1[3-5]\d\d)(?P<hs>\s?" + _n("(?:هـ|ه)(?![\\w])|\\s(?:هجرية|هجري|للهجرة)") + r")")
         self.week_of_month = regex.compile(
@@ -1052,8 +1056,8 @@ def _part_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
             out.append(c)
             continue
         if m.group("rw"):
-            if tenth:
-                continue
+            if tenth or edge in (_n("نهايات"), _n("بدايات")):
+                continue  # "في نهايات الأسبوع": weekends in general
             # a week runs Monday to Sunday: early = Mon-Wed, mid = Wed-Thu, end = Fri-Sun
             d0, d1 = (0, 2) if edge in _EDGE_EARLY else (2, 3) if edge in _EDGE_MID else (4, 6)
             off = _rel_offset(m.group("rwrel"))
@@ -1224,11 +1228,20 @@ def _rel_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
         ambiguous = wd_word in (_n("الاثنين"), _n("الجمعة"))
         if not (tod or rel) and ambiguous:
             continue
+        if tod in (_n("ليل"), _n("ليلة")) and not (rel or m.group("wd2")) and \
+                norm.endswith(_n("منتصف "), max(0, m.start() - 8), m.start()):
+            continue  # "منتصف ليل الجمعة": midnight, at the start or the end of Friday?
         wd = lex.wd[wd_word]
         off = _rel_offset(rel)
-        s = m.start()
+        s, e = m.start(), m.end()
+        span = 0
+        if m.group("wd2"):
+            if lex.wd[m.group("wd2")] == (wd + 1) % 7 and tod in (_n("ليل"), _n("ليلة")):
+                span = 1  # "ليل الخميس - الجمعة": the night from Thursday into Friday
+            else:
+                e, off = _trim_right(norm, s, m.start("wd2")), 0
 
-        def fn(a, wd=wd, off=off):
+        def fn(a, wd=wd, off=off, span=span):
             back = (a.weekday() - wd) % 7
             if off > 0:
                 fwd = (wd - a.weekday()) % 7 or 7
@@ -1237,9 +1250,9 @@ def _rel_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
                 b = a - timedelta(back or 7)
             else:
                 b = a - timedelta(back)
-            return b, b
-        c = _Cand(s, m.end(), gran="day", kind="relative", rel=fn, prio=1)
-        c.bare_wd = True
+            return b, b + timedelta(span)
+        c = _Cand(s, e, gran="day", kind="relative", rel=fn, prio=1)
+        c.bare_wd = not span
         out.append(c)
 
 
