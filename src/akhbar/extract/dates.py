@@ -66,6 +66,7 @@ DATE_SCHEMA = {
     "kind": "string",
     "calendar": "string",
     "anchor": "string",
+    "time": "string",
 }
 
 _PRESET = "match"
@@ -509,7 +510,7 @@ class _Cand:
     """One date expression found in the normalized text, before resolution."""
 
     __slots__ = ("s", "e", "cal", "start", "end", "gran", "kind", "rel", "prio", "wd", "yfrom",
-                 "dir", "bare_wd", "yrel", "nth")
+                 "dir", "bare_wd", "yrel", "nth", "time")
 
     def __init__(self, s, e, *, cal="gregorian", start=None, end=None, gran="day",
                  kind="absolute", rel=None, prio=0, wd=None):
@@ -527,6 +528,7 @@ class _Cand:
         self.bare_wd = False    # a weekday alone, which a following date absorbs
         self.yrel = None        # "من العام المقبل": the year is the anchor's plus this
         self.nth = None         # weekday + ordinal: maybe the nth such weekday of the month
+        self.time = ""          # "HH:MM" or a part of the day, for a day with a time attached
 
     def needs_year(self) -> bool:
         return self.rel is None and self.start is not None and (
@@ -718,7 +720,7 @@ def _my_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
                 (mon != 2 and (m.group("hctx") or m.group("hatt")))):
             continue  # رمضان, شعبان, رجب are also given names; صفر is zero (أقل من صفر)
         if y is not None and ycal != "hijri" and not 1300 <= y <= 1500:
-            c = _hijri_month_in_year(mon, y, m.start(), m.end())
+            c = _hijri_month_in_year(mon, y, m.start() if m.group("hsh") else m.start("m1"), m.end())
             if c:
                 out.append(c)
             continue
@@ -1132,7 +1134,8 @@ def _rel_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
         if w == _n("اليوم"):
             we = m.end("w")
             after = norm[we:we + 4]
-            before = norm[max(0, s - 12):s]
+            ws = m.start("w")  # the word before اليوم (صحيفة اليوم), not before فجر اليوم
+            before = norm[max(0, ws - 12):ws]
             if any(q in before[-1:] or q in after[:1] for q in '«»"“”'):
                 continue  # «اليوم», "اليوم": the Saudi daily, not today
             if regex.search(_n(r"(?:صحيفة|جريدة|لصحيفة|لجريدة|موقع|عالم|جيل|شباب|عين|دار|عكاظ|ذلك|تلك|نفس|ذات)\s$"), before):
@@ -1545,6 +1548,103 @@ def _fill_years(norm: str, cs: list[_Cand], anchor: date | None) -> None:
             c.yfrom = "anchor"
 
 
+# --------------------------------------------------------------------------- times of day
+
+# parts of the day, as written before a day (صباح الأحد) or after it (الأحد مساءً)
+_TOD_PARTS = {
+    "dawn": ("فجر", "فجرا"),
+    "morning": ("صباح", "صباحا", "صبيحة", "ضحى"),
+    "noon": ("ظهر", "ظهرا", "ظهيرة"),
+    "afternoon": ("عصر", "عصرا", "بعد الظهر", "بعد الظهيرة"),
+    "evening": ("مساء", "مساءا", "عشية"),
+    "night": ("ليل", "ليلا", "ليلة", "منتصف ليلة", "منتصف الليل"),
+}
+_TOD_LABEL = {_n(w): k for k, ws in _TOD_PARTS.items() for w in ws}
+_HOUR_WORDS = {_n(w): i + 1 for i, w in enumerate(
+    ("الواحدة", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة",
+     "التاسعة", "العاشرة", "الحادية عشرة", "الثانية عشرة"))}
+_FRACTIONS = {_n(w): v for w, v in (("النصف", 30), ("نصف", 30), ("الربع", 15), ("ربع", 15),
+                                    ("ربعا", 15), ("الثلث", 20), ("ثلث", 20), ("ثلثا", 20))}
+
+
+@lru_cache(maxsize=1)
+def _time_res():
+    parts = "|".join(sorted((regex.escape(w) for w in _TOD_LABEL), key=len, reverse=True))
+    hours = "|".join(sorted(_HOUR_WORDS, key=len, reverse=True))
+    fracs = "|".join(sorted(_FRACTIONS, key=len, reverse=True))
+    clock = (_n(r"(?:(?:في|عند|حوالي|حوالى|نحو|قرابة)\s)?(?:تمام\s)?(?:ال)?ساعة\s")
+             + rf"(?:(?P<hd>[0-2]?\d)(?:[:.](?P<md>[0-5]\d))?(?![\d.:])|(?P<hw>{hours})(?![\w]))"
+             + _n(rf"(?:\s?و\s?(?:(?P<fr>{fracs})|(?P<mn>[1-5]?\d)\s(?:دقيقة|دقائق))|\sإلا\s(?P<less>{fracs}))?")
+             + rf"(?![\w])(?:\s(?P<p>{parts})(?![\w]))?")
+    before_tod = regex.compile(rf"(?<![\w])[وف]?(?P<p>{parts})\s$")
+    before = regex.compile(rf"(?<![\w]){clock}\s" + _n(r"(?:من\s)?$"))
+    after = regex.compile(rf"\s?,?\s?(?:{clock}|(?P<p2>{parts})(?![\w]))")
+    return before_tod, before, after
+
+
+def _clock(m, label: str) -> str:
+    """"HH:MM" of a clock match, read with the part of the day around it."""
+    if m.group("hd"):
+        h, mi = int(m.group("hd")), int(m.group("md") or 0)
+    else:
+        h, mi = _HOUR_WORDS[m.group("hw")], 0
+    if m.group("fr"):
+        mi = _FRACTIONS[m.group("fr")]
+    elif m.group("mn"):
+        mi = int(m.group("mn"))
+    elif m.group("less"):
+        h, mi = h - 1, 60 - _FRACTIONS[m.group("less")]
+    if not (0 <= h <= 24 and 0 <= mi < 60):
+        return ""
+    if h <= 12:
+        # a 12-hour clock read with its part of the day: العاشرة مساءً is 22:00
+        if label in ("afternoon", "evening") and h < 12:
+            h += 12
+        elif label == "noon" and h < 11:
+            h += 12
+        elif label == "night" and 6 <= h < 12:
+            h += 12
+        elif label in ("night", "dawn", "morning") and h == 12:
+            h = 0
+    return f"{h % 24:02d}:{mi:02d}"
+
+
+def _attach_times(norm: str, cs: list[_Cand]) -> None:
+    """A time of day written next to a day joins its span and fills ``time``: "صباح الأحد"
+    (morning), "الخميس مساءً" (evening), "الساعة العاشرة من صباح الاثنين" (10:00),
+    "غداً الأربعاء الساعة السادسة مساءً" (18:00)."""
+    before_tod, before, after = _time_res()
+    for i, c in enumerate(cs):
+        if c.gran != "day" or c.kind == "range" and c.rel is None:
+            continue
+        lo = cs[i - 1].e if i else 0
+        hi = cs[i + 1].s if i + 1 < len(cs) else len(norm)
+        m = before_tod.search(norm, max(lo, c.s - 16), c.s)
+        if m:
+            c.s = m.start("p")
+        w = norm[c.s:c.e].split(" ", 1)[0]
+        label = _TOD_LABEL.get(w) or _TOD_LABEL.get(w[1:]) if w[:1] in "وف" else _TOD_LABEL.get(w)
+        if not label and norm.startswith(_n("منتصف ليلة"), c.s):
+            label = "night"
+        t = ""
+        m = before.search(norm, max(lo, c.s - 60), c.s)
+        if m:
+            t = _clock(m, _TOD_LABEL.get(m.group("p") or "", label or ""))
+            if t:
+                c.s = m.start() if not norm.startswith((_n("في "), _n("عند ")), m.start()) else \
+                    m.start() + norm.index(" ", m.start()) - m.start() + 1
+        m = after.match(norm, c.e, hi)
+        if m:
+            if m.group("p2"):
+                label = label or _TOD_LABEL[m.group("p2")]
+                c.e = m.end()
+            elif not t:
+                t = _clock(m, _TOD_LABEL.get(m.group("p") or "", label or ""))
+                if t:
+                    c.e = m.end()
+        c.time = t or label or ""
+
+
 def _apply_nth(c: _Cand) -> None:
     """Weekday + small ordinal: the date itself if its weekday agrees, else the nth weekday."""
     y, mo, d = c.start
@@ -1633,6 +1733,7 @@ def _find_dates(text: str, *, published: date | None = None,
         anchor, alabel = reference_date, f"reference:{reference_date.isoformat()}"
     else:
         anchor, alabel = None, ""
+    _attach_times(norm, chosen)
     _fill_years(norm, chosen, anchor)
     for c in chosen:
         if c.nth and c.wd is not None and c.cal == "gregorian" and c.start[0] is not None:
@@ -1663,6 +1764,7 @@ def _find_dates(text: str, *, published: date | None = None,
             "value_start": _timestamp(v0) if v0 else pd.NaT,
             "value_end": _timestamp(v1) if v1 else pd.NaT,
             "granularity": c.gran, "kind": c.kind, "calendar": c.cal, "anchor": label,
+            "time": c.time,
         })
     return rows
 
