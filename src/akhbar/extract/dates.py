@@ -1434,7 +1434,9 @@ def _recurring_re() -> regex.Pattern:
 
 @lru_cache(maxsize=1)
 def _place_re() -> regex.Pattern:
-    return regex.compile(_n(r"(?<![\w])[وبلف]?(?:مدينة|جسر|كوبري|شارع|ميدان|محافظة|حي|جامعة|ثورة|حركة|انتفاضة)\s$"))
+    # places always; events (ثورة 25 يناير) only without a year: "ثورة 30 يونيو 2013" is a date
+    return regex.compile(_n(r"(?<![\w])[وبلف]?(?:(?P<place>مدينة|جسر|كوبري|شارع|ميدان|محافظة|حي|جامعة)|"
+                            r"ل?(?:ال)?(?:ثورة|حركة|انتفاضة))\s$"))
 
 
 @lru_cache(maxsize=1)
@@ -1720,7 +1722,8 @@ def _find_dates(text: str, *, published: date | None = None,
     # "مدينة 6 أكتوبر", "شارع 26 يوليو": places named after a date
     place = _place_re()
     chosen = [c for c in chosen if not (c.gran == "day" and c.rel is None and
-                                        place.search(norm, max(0, c.s - 12), c.s))]
+                                        (m := place.search(norm, max(0, c.s - 12), c.s)) and
+                                        (m.group("place") or c.start[0] is None))]
     # "في غرة شوال من كل عام": a recurring day, not a date
     rec = _recurring_re()
     chosen = [c for c in chosen if not (c.gran in ("day", "month") and c.rel is None and
