@@ -228,7 +228,13 @@ class _Lex:
         # nouns after which a bare number is a year: seasons, births, budgets, events
         YEVENT = _n("(?:موسم|مواسم|الموسم|مواليد|ميزانية|موازنة|الميزانية|الموازنة|مونديال|"
                     "أولمبياد|كأس العالم|يورو|رؤية|أجندة|نسخة|دورة)")
-        self.year_event = regex.compile(rf"{W}[وبلف]?{YEVENT}\s(?P<y>{YEAR})(?P<ys>{YSUF})?")
+        # events and reports named by their year, maybe with a place or kind between:
+        # انتخابات 2016, هجمات 2001, مؤتمر القاهرة 2014, مونديال روسيا 2018, بطولة العالم 2019
+        YEVENT2 = _n("(?:انتخابات|الانتخابات|هجمات|أحداث|احتجاجات|تعداد|إحصاء|إحصاءات|إحصائيات|"
+                     "أرقام|بيانات|نتائج|قمة|مؤتمر|بطولة|معرض|إكسبو|دستور|اتفاقية|اتفاق)")
+        self.year_event = regex.compile(
+            rf"{W}[وبلف]?(?:{YEVENT}|(?P<ev2>{YEVENT2})(?:\s(?!ال?(?:عام|سنة)(?![\w]))[\u0621-\u064a]{{3,12}})?)"
+            rf"\s(?P<y>{YEAR})(?P<ys>{YSUF})?")
         self.year = regex.compile(rf"{W}(?P<pre>{YNOUN})(?P<y>{YEARX})")
         YPREP = _n(r"(?:في|منذ|حتى|قبل|بعد|خلال|بحلول|ومنذ|وفي|وحتى|وقبل|وبعد|من|ومن)")
         self.year_prep = regex.compile(rf"{W}(?P<p>{YPREP})\s(?P<y>{YEAR})(?P<ys>{YSUF})?")
@@ -858,7 +864,7 @@ def _year_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
                          end=[y, None, None], gran="year", prio=1))
     for m in win.finditer("year_event"):
         y, ycal = _yearx(m.group("y") + (m.group("ys") or ""))
-        if not 1900 <= y <= 2100 or (ycal is None and _count_follows(norm, m.end())):
+        if not 1900 <= y <= 2100 or (ycal is None and _count_follows(norm, m.end(), bool(m.group("ev2")))):
             continue
         out.append(_Cand(m.start("y"), m.end(), start=[y, None, None], end=[y, None, None],
                          gran="year", prio=1))
