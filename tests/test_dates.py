@@ -37,7 +37,7 @@ def test_case(case):
         assert case["text"][row["start"]:row["end"]] == row["text"]
         assert (_iso(row["value_start"]), _iso(row["value_end"])) == \
             (exp["value_start"], exp["value_end"]), row
-        for key in ("granularity", "kind", "calendar", "anchor"):
+        for key in ("granularity", "kind", "calendar", "anchor", "time"):
             if key in exp:
                 assert row[key] == exp[key], (key, row)
 

@@ -66,6 +66,7 @@ DATE_SCHEMA = {
     "kind": "string",
     "calendar": "string",
     "anchor": "string",
+    "time": "string",
 }
 
 _PRESET = "match"
@@ -138,7 +139,7 @@ class _Lex:
                              "الشهور")], "part")
         add([_n(w) for w in ("مطلع", "بداية", "أوائل", "مستهل", "مفتتح", "أول", "منتصف",
                              "أواسط", "نهاية", "أواخر", "ختام", "آخر", "أخر", "نهايات",
-                             "بدايات")], "edge")
+                             "بدايات", "العشر")], "edge")
         add([_n(w) for w in ("اليوم", "أمس", "الأمس", "بالأمس", "غدا", "غد", "الغد", "البارحة", "بكرة", "بكرا")],
             "relday")
         add([_n(w) for w in ("الأسبوع", "الشهر", "العام", "السنة")], "relper")
@@ -168,9 +169,9 @@ class _Lex:
         YEARX = f"{YEAR}(?:{YSUF})?"
         YFILL = _n(r"(?:\s?,\s?|\s?)(?:(?:من\s|في\s)?(?:ال|لل|ل)?(?:عام|سنة)\s?)?")
         DFILL = _n(r"\s?(?:من\s)?(?:شهر\s)?")
-        TOD = _n("(?:صباح|مساء|ظهر|عصر|فجر|ليلة|ظهيرة|صبيحة|يوم)")
+        TOD = _n("(?:صباح|مساء|ظهر|عصر|فجر|ليلة|ليل|ظهيرة|صبيحة|يوم)")
         WDPRE = _n(rf"(?:{TOD}\s)?(?P<wd>{WD})\s?,?\s?(?:(?:الموافق|المقبل|القادم|الماضي|في)\s?,?\s?)?")
-        DAYPRE = _n(r"(?:(?:صباح|مساء|ظهر|عصر|فجر|ليلة|ظهيرة|صبيحة)\s)?(?:يوم|يومي)\s")
+        DAYPRE = _n(r"(?:(?:صباح|مساء|ظهر|عصر|فجر|ليلة|ليل|ظهيرة|صبيحة)\s)?(?:يوم|يومي)\s")
         WDPRE = f"(?:{WDPRE}|{W}{DAYPRE})"
         RSEP = _n(r"\s?(?:-|–|—|/|وحتى|وإلى|و|إلى|الى|حتى|ولغاية|لغاية)\s?")
         MONP = (rf"(?P<m1>{MON})(?:(?:\s?(?P<psep>[/(]|-)\s?|\s)(?P<m1b>{MON})\s?\)?)?")
@@ -194,16 +195,23 @@ class _Lex:
             rf"(?:(?:\s?(?P<psep>[/(]|-)\s?|\s)(?P<m1b>{MON})\s?\)?)?(?:\s(?:{rel0}))?{YFILL}(?P<y>{YEARX})")
         self.hmy = regex.compile(
             rf"{W}(?:[وبلف]?(?:شهر)\s)?{W}[وبلف]?(?P<m1>{HMON}){YFILL}(?P<y>{YEAR}(?:{YSUF})?)")
-        ctx = _n("(?:في|خلال|منذ|حتى|من|إلى|الى|قبل|بعد|بحلول|وفي|ومنذ)")
+        ctx = _n("(?:[وف]?(?:في|خلال|منذ|حتى|قبل|بعد|بحلول|طوال|طيلة)|من|إلى|الى)")
         rel = _n("(?:الماضي|المقبل|القادم|الجاري|الحالي|المنصرم|الفائت|السابق)")
         self.mctx = regex.compile(
             rf"{W}(?:(?P<ctx>{ctx})\s|(?P<sh>[وبلف]?(?:شهر|الشهر))\s)?{W}[وبلف]?(?P<m1>{MON}){E}"
-            rf"(?:(?:\s?[/(]\s?|\s)(?P<m1b>{MON})\s?\)?)?"
+            rf"(?:(?:\s?[/(-]\s?|\s)(?P<m1b>{MON})(?:\s?\))?)?"
             rf"(?:\s(?P<rel>{rel}){E}|" + _n(r"\s(?:من\s)?(?P<ynoun>(?:ال|هذا\sال|هذه\sال)(?:عام|سنة))(?:\s(?P<yrel>"
                                              r"الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|الحالي|الحالية|"
                                              r"الجاري|الجارية|المنصرم|الفائت|السابق|السابقة))?") + rf"{E})?")
-        self.hctx = regex.compile(_n(rf"{W}(?:[وبلف]?شهر\s)(?P<m1>{HMON}){E}(?:\s(?:المبارك|الفضيل|الكريم|الحرام){E})?")
-                                  + rf"(?:{YFILL}(?P<y>{YEAR}(?:{YSUF})?))?")
+        self.mco = regex.compile(
+            _n(r"\s?,?\s?(?:و|أو)\s?(?:شهر\s)?") + rf"(?P<m1>{MON}){E}"
+            rf"(?:(?:\s?[/(-]\s?|\s)(?P<m1b>{MON})(?:\s?\))?)?(?:\s(?P<rel>{rel}){E})?")
+        # Hijri months: after شهر, a preposition (في رمضان), or before الماضي/المبارك ...
+        HREL = _n("(?:الماضي|المقبل|القادم|الجاري|الحالي|المنصرم|الفائت|السابق)")
+        self.hctx = regex.compile(_n(
+            rf"{W}(?:(?P<hsh>[وبلف]?شهر)\s|(?P<hctx>[وف]?(?:في|خلال|منذ|حتى|قبل|بعد|بحلول|طوال|طيلة|أيام|ليالي|نهار))\s)?"
+            rf"(?P<m1>{HMON}){E}(?:\s(?P<hatt>المبارك|الفضيل|الكريم|الحرام|المعظم){E})?(?:\s(?P<hrel>{HREL}){E})?")
+            + rf"(?:{YFILL}(?P<y>{YEAR}(?:{YSUF})?))?")
         # month ranges: "بين يناير ومارس 2023", "من يناير إلى مارس 2022", "يناير - مارس 2024"
         self.mrange = regex.compile(
             _n(rf"(?:{W}(?P<intro>(?:ما\s)?بين|من)\s(?:شهري\s|شهر\s)?)?") + rf"{W}(?P<m1>{MON})"
@@ -220,7 +228,13 @@ class _Lex:
         # nouns after which a bare number is a year: seasons, births, budgets, events
         YEVENT = _n("(?:موسم|مواسم|الموسم|مواليد|ميزانية|موازنة|الميزانية|الموازنة|مونديال|"
                     "أولمبياد|كأس العالم|يورو|رؤية|أجندة|نسخة|دورة)")
-        self.year_event = regex.compile(rf"{W}[وبلف]?{YEVENT}\s(?P<y>{YEAR})(?P<ys>{YSUF})?")
+        # events and reports named by their year, maybe with a place or kind between:
+        # انتخابات 2016, هجمات 2001, مؤتمر القاهرة 2014, مونديال روسيا 2018, بطولة العالم 2019
+        YEVENT2 = _n("(?:انتخابات|الانتخابات|هجمات|أحداث|احتجاجات|تعداد|إحصاء|إحصاءات|إحصائيات|"
+                     "أرقام|بيانات|نتائج|قمة|مؤتمر|بطولة|معرض|إكسبو|دستور|اتفاقية|اتفاق)")
+        self.year_event = regex.compile(
+            rf"{W}[وبلف]?(?:{YEVENT}|(?P<ev2>{YEVENT2})(?:\s(?!ال?(?:عام|سنة)(?![\w]))[\u0621-\u064a]{{3,12}})?)"
+            rf"\s(?P<y>{YEAR})(?P<ys>{YSUF})?")
         self.year = regex.compile(rf"{W}(?P<pre>{YNOUN})(?P<y>{YEARX})")
         YPREP = _n(r"(?:في|منذ|حتى|قبل|بعد|خلال|بحلول|ومنذ|وفي|وحتى|وقبل|وبعد|من|ومن)")
         self.year_prep = regex.compile(rf"{W}(?P<p>{YPREP})\s(?P<y>{YEAR})(?P<ys>{YSUF})?")
@@ -257,11 +271,16 @@ class _Lex:
             rf"{W}(?:[وبلف]|في\s|خلال\s)?(?:ال)?(?:أشهر|شهور)\s(?P<n>الثلاثة|الثلاث|الأربعة|الخمسة|الستة|السبعة|الثمانية|التسعة|العشرة)\s"
             rf"(?P<which>الأولى|الأول|الأخيرة|الماضية|المقبلة|القادمة)")
             + "(?:" + rf"\s(?:{YSPEC})" + ")?")
-        EDGE = _n("(?:مطلع|بداية|أوائل|مستهل|مفتتح|أول|منتصف|أواسط|نهاية|أواخر|ختام|آخر|أخر|نهايات|بدايات)")
+        EDGE = _n("(?:مطلع|بداية|أوائل|مستهل|مفتتح|أول|منتصف|أواسط|نهاية|أواخر|ختام|آخر|أخر|نهايات|بدايات|"
+                  "العشر\\s(?:الأواخر|الأخيرة|الأوائل|الأولى|الأول)\\sمن)")
         self.edge = regex.compile(
-            rf"{W}[وبلف]?(?P<edge>{EDGE})\s(?:(?:شهر\s)?(?P<m1>{MON}){E}(?:\s?[/(]\s?{MON}\s?\)?)?"
+            rf"{W}[وبلف]?(?P<edge>{EDGE})\s(?:(?:شهر\s)?(?P<m1>{MON}){E}"
+            rf"(?:(?:\s?[/(-]\s?|\s)(?P<m1b>{MON})(?:\s?\))?)?"
             rf"(?:\s(?P<mrel>{rel}){E}|{YFILL}(?P<my>{YEARX}))?|"
+            + _n(rf"(?:شهر\s)?(?P<hm>{HMON}){E}(?:\s(?:المبارك|الفضيل|الكريم|الحرام|المعظم){E})?"
+                 rf"(?:\s(?P<hrel>{rel}){E}|{YFILL}(?P<hy>{YEAR}(?:{YSUF})?))?|")
             + _n(r"(?P<rm>الشهر|هذا الشهر)(?:\s(?P<rmrel>الماضي|المقبل|القادم|الحالي|الجاري))?|")
+            + _n(r"(?P<rw>الأسبوع|هذا الأسبوع)(?:\s(?P<rwrel>الماضي|المقبل|القادم|الحالي|الجاري|الجاي|المنصرم|الفائت))?(?![\w])|")
             + f"(?:{YSPEC}))")
         # Relative expressions.
         NUMW = r"(?:\d{1,3}|[\u0621-\u064a]{3,8}(?:\s[\u0621-\u064a]{3,8})?)"
@@ -270,17 +289,21 @@ class _Lex:
         UNIT1 = _n("(?:يوم|أسبوع|شهر|عام|سنة)")  # "قبل سنوات" (years ago, how many?) is vague
         self.ago = regex.compile(
             rf"{W}و?(?P<dir>" + _n("منذ|قبل|بعد") + rf")\s(?:(?P<num>{NUMW})\s(?P<unit>{UNIT})|(?P<dual>{DUAL})|(?P<one>{UNIT1})){E}")
-        TOD2 = _n("(?:صباح|مساء|ظهر|عصر|فجر|ليلة|ظهيرة|صبيحة|يوم|منتصف ليلة|نهار)")
+        TOD2 = _n("(?:صباح|مساء|ظهر|عصر|فجر|ليلة|ليل|ظهيرة|صبيحة|يوم|منتصف ليلة|نهار)")
         self.rel_day = regex.compile(_n(
             rf"{W}(?:(?P<tod>{TOD2})\s)?(?P<w>(?:بعد|قبل)\s(?:الغد|غد|أمس)|أمس الأول|أول أمس|أول من أمس|بالأمس|الأمس|أمس|البارحة|اليوم|غدا|الغد|غد|بكرة|بكرا)"
-            rf"(?:\s(?P<wd>{WD}))?{E}"))
+            rf"(?:\s(?P<po>\(\s?)?(?P<wd>{WD})(?(po)\s?\)))?{E}"))
         PER = _n("(?P<per>الأسبوع|الشهر|العام|السنة)")
         PREL = _n("(?P<rel>الجاي|الماضي|الماضية|الفائت|الفائتة|المنصرم|المنصرمة|السابق|السابقة|المقبل|المقبلة|القادم|القادمة|التالي|التالية|الحالي|الحالية|الجاري|الجارية|المنقضي)")
         self.rel_period = regex.compile(
             rf"{W}[وبلف]?(?:" + _n(r"(?P<this>هذا|هذه)\s") + rf")?{PER}(?:\s{PREL})?{E}")
+        # "مساء يوم (الأحد) المقبل", "الجمعة الماضية", "ليل الخميس - الجمعة" (a night
+        # across two days)
         self.rel_wd = regex.compile(
-            rf"{W}(?:(?P<tod>{TOD})\s)?[وف]?(?P<wd>{WD})(?:\s(?P<rel>" +
-            _n("الماضي|المقبل|القادم|المنصرم|الفائت|السابق") + rf"))?{E}")
+            rf"{W}(?:(?P<tod>{TOD})\s(?P<po>\(\s?)?)?[وف]?(?P<wd>{WD})(?(po)\s?\))"
+            rf"(?(tod)(?:(?:\s?[-/]\s?|\s)(?P<wd2>{WD}){E})?)(?:\s(?P<rel>" +
+            _n("الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|المنصرم|المنصرمة|الفائت|الفائتة|السابق|السابقة")
+            + rf"))?{E}")
         self.hijri_year = regex.compile(
             rf"(?:{W}(?:{YNOUN}))?(?P<y>1[3-5]\d\d)(?P<hs>\s?" + _n("(?:هـ|ه)(?![\\w])|\\s(?:هجرية|هجري|للهجرة)") + r")")
         self.week_of_month = regex.compile(
@@ -493,7 +516,7 @@ class _Cand:
     """One date expression found in the normalized text, before resolution."""
 
     __slots__ = ("s", "e", "cal", "start", "end", "gran", "kind", "rel", "prio", "wd", "yfrom",
-                 "dir", "bare_wd", "yrel", "nth")
+                 "dir", "bare_wd", "yrel", "nth", "time")
 
     def __init__(self, s, e, *, cal="gregorian", start=None, end=None, gran="day",
                  kind="absolute", rel=None, prio=0, wd=None):
@@ -511,6 +534,7 @@ class _Cand:
         self.bare_wd = False    # a weekday alone, which a following date absorbs
         self.yrel = None        # "من العام المقبل": the year is the anchor's plus this
         self.nth = None         # weekday + ordinal: maybe the nth such weekday of the month
+        self.time = ""          # "HH:MM" or a part of the day, for a day with a time attached
 
     def needs_year(self) -> bool:
         return self.rel is None and self.start is not None and (
@@ -597,6 +621,28 @@ def _dm_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
             out.append(c)
 
 
+def _month_coord(lex: _Lex, norm: str, out: list) -> None:
+    """A month joined by و/أو to a month candidate is a month too: "في آذار (مارس)
+    ونيسان (أبريل)", "خلال شهر سبتمبر أو أكتوبر"."""
+    mco = lex.mco
+    for c in list(out):
+        if c.cal != "gregorian" or c.gran != "month" or c.kind == "range":
+            continue
+        m = mco.match(norm, c.e)
+        if not m:
+            continue
+        mon = lex.greg[m.group("m1")]
+        if m.group("m1b") and lex.greg[m.group("m1b")] != mon:
+            continue
+        if c.rel is not None or c.start is None or mon == c.start[1]:
+            continue
+        n = _Cand(m.start("m1"), _trim_right(norm, m.start("m1"), m.end()),
+                  start=[c.start[0], mon, None], end=[c.end[0], mon, None], gran="month",
+                  prio=c.prio, kind=c.kind)
+        n.yrel, n.dir = c.yrel, _rel_offset(m.group("rel")) or c.dir
+        out.append(n)
+
+
 def _trim_right(norm: str, s: int, e: int) -> int:
     while e > s and norm[e - 1] in " ,/(-":
         e -= 1
@@ -634,11 +680,14 @@ def _my_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
         out.append(_Cand(s, m.end(), cal="hijri", start=[y, mon, None], end=[y, mon, None],
                          gran="month", prio=4))
     for m in win.finditer("mctx"):
-        if not (m.group("ctx") or m.group("sh") or m.group("rel")):
+        paired = m.group("m1b") and m.group("m1b") != m.group("m1") and \
+            lex.greg[m.group("m1b")] == lex.greg[m.group("m1")]
+        # a month named twice (حزيران (يونيو), أغسطس آب) is a month even with no context
+        if not (m.group("ctx") or m.group("sh") or m.group("rel") or paired):
             continue
         if m.group("ynoun"):
             # "شهر مارس من السنة الماضية": the month of the anchor's year, shifted
-            c = _Cand(m.start("m1") if m.group("ctx") else m.start(), m.end(), start=[None, lex.greg[m.group("m1")], None],
+            c = _Cand(m.start() if m.group("sh") else m.start("m1"), m.end(), start=[None, lex.greg[m.group("m1")], None],
                       end=[None, lex.greg[m.group("m1")], None], gran="month", kind="relative", prio=4)
             c.yrel = _rel_offset(m.group("yrel"))
             out.append(c)
@@ -673,13 +722,21 @@ def _my_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
     for m in win.finditer("hctx"):
         mon = lex.hijri[m.group("m1")]
         y, ycal = _yearx(m.group("y"))
+        if not (m.group("hsh") or y is not None or m.group("hrel") or
+                (mon != 2 and (m.group("hctx") or m.group("hatt")))):
+            continue  # رمضان, شعبان, رجب are also given names; صفر is zero (أقل من صفر)
         if y is not None and ycal != "hijri" and not 1300 <= y <= 1500:
-            c = _hijri_month_in_year(mon, y, m.start(), m.end())
+            c = _hijri_month_in_year(mon, y, m.start() if m.group("hsh") else m.start("m1"), m.end())
             if c:
                 out.append(c)
             continue
-        out.append(_Cand(m.start(), m.end(), cal="hijri", start=[y, mon, None],
-                         end=[y, mon, None], gran="month", prio=2 if y is None else 4))
+        e = m.end() if y is not None else _trim_right(norm, m.start(), m.end())
+        c = _Cand(m.start() if m.group("hsh") else m.start("m1"), e, cal="hijri",
+                  start=[y, mon, None], end=[y, mon, None], gran="month",
+                  prio=2 if y is None else 4)
+        c.dir = _rel_offset(m.group("hrel"))
+        out.append(c)
+    _month_coord(lex, norm, out)
     for m in win.finditer("mrange"):
         m1, m2 = lex.greg[m.group("m1")], lex.greg[m.group("m2")]
         sep, intro = m.group("sep"), m.group("intro")
@@ -807,7 +864,7 @@ def _year_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
                          end=[y, None, None], gran="year", prio=1))
     for m in win.finditer("year_event"):
         y, ycal = _yearx(m.group("y") + (m.group("ys") or ""))
-        if not 1900 <= y <= 2100 or (ycal is None and _count_follows(norm, m.end())):
+        if not 1900 <= y <= 2100 or (ycal is None and _count_follows(norm, m.end(), bool(m.group("ev2")))):
             continue
         out.append(_Cand(m.start("y"), m.end(), start=[y, None, None], end=[y, None, None],
                          gran="year", prio=1))
@@ -933,7 +990,8 @@ _PART_GRAN = {_n("الربع"): "quarter", _n("الفصل"): "quarter", _n("ال
 _NUM_MONTHS = {_n(k): v for k, v in (("الثلاثة", 3), ("الثلاث", 3), ("الأربعة", 4),
                                      ("الخمسة", 5), ("الستة", 6), ("السبعة", 7),
                                      ("الثمانية", 8), ("التسعة", 9), ("العشرة", 10))}
-_EDGE_EARLY = {_n(w) for w in ("مطلع", "بداية", "أوائل", "مستهل", "مفتتح", "أول", "بدايات")}
+_EDGE_EARLY = {_n(w) for w in ("مطلع", "بداية", "أوائل", "مستهل", "مفتتح", "أول", "بدايات",
+                               "العشر الأوائل من", "العشر الأولى من", "العشر الأول من")}
 _EDGE_MID = {_n(w) for w in ("منتصف", "أواسط")}
 
 
@@ -987,12 +1045,45 @@ def _part_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
     for m in win.finditer("edge"):
         edge = m.group("edge")
         s = m.start("edge")
+        tenth = edge.startswith(_n("العشر"))  # "العشر الأواخر من رمضان": days 21 to the end
+        if m.group("hm"):
+            mon = lex.hijri[m.group("hm")]
+            y, ycal = _yearx(m.group("hy"))
+            if y is not None and not (ycal == "hijri" or 1300 <= y <= 1500):
+                y = None
+            if mon == 2 and y is None and not norm.startswith(_n("شهر"), m.start("edge") + len(edge) + 1):
+                continue  # "نهاية صفر": zero, not Safar
+            e = m.end() if y is not None else _trim_right(norm, s, m.end())
+            if edge == _n("أول"):
+                c = _Cand(s, e, cal="hijri", start=[y, mon, 1], end=[y, mon, 1], gran="day", prio=6)
+            else:
+                d0, d1 = (1, 10) if edge in _EDGE_EARLY else (11, 20) if edge in _EDGE_MID else (21, None)
+                c = _Cand(s, e, cal="hijri", start=[y, mon, d0], end=[y, mon, d1], gran="part",
+                          kind="range", prio=6)
+            c.dir = _rel_offset(m.group("hrel"))
+            out.append(c)
+            continue
+        if m.group("rw"):
+            if tenth or edge in (_n("نهايات"), _n("بدايات")):
+                continue  # "في نهايات الأسبوع": weekends in general
+            # a week runs Monday to Sunday: early = Mon-Wed, mid = Wed-Thu, end = Fri-Sun
+            d0, d1 = (0, 2) if edge in _EDGE_EARLY else (2, 3) if edge in _EDGE_MID else (4, 6)
+            off = _rel_offset(m.group("rwrel"))
+
+            def fn(a, off=off, d0=d0, d1=d1):
+                mon = a - timedelta(a.weekday()) + timedelta(7 * off)
+                return mon + timedelta(d0), mon + timedelta(d1)
+            out.append(_Cand(s, m.end(), gran="part", kind="relative", rel=fn, prio=6))
+            continue
         if m.group("m1"):
             mon = lex.greg[m.group("m1")]
             y, _ = _yearx(m.group("my")) if m.group("my") else (None, None)
+            e = m.end()
+            if m.group("m1b") and lex.greg[m.group("m1b")] != mon:
+                e, y = _trim_right(norm, s, m.end("m1")), None  # "منتصف يونيو يوليو": only the first
             if edge == _n("أول"):
                 # "أول شباط" is the 1st of February (Levant), not "early February"
-                c = _Cand(s, m.end(), start=[y, mon, 1], end=[y, mon, 1], gran="day", prio=6)
+                c = _Cand(s, e, start=[y, mon, 1], end=[y, mon, 1], gran="day", prio=6)
                 c.dir = _rel_offset(m.group("mrel"))
                 out.append(c)
                 continue
@@ -1002,7 +1093,7 @@ def _part_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
                 d0, d1 = 11, 20
             else:
                 d0, d1 = 21, None
-            c = _Cand(s, m.end(), start=[y, mon, d0], end=[y, mon, d1], gran="part",
+            c = _Cand(s, e, start=[y, mon, d0], end=[y, mon, d1], gran="part",
                       kind="range", prio=6)
             c.dir = _rel_offset(m.group("mrel"))
             out.append(c)
@@ -1019,7 +1110,7 @@ def _part_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
                 b = _add_months(a.replace(day=1), off)
                 return (b.replace(day=d0), b.replace(day=d1 or _last_day(b.year, b.month)))
             out.append(_Cand(s, m.end(), gran="part", kind="relative", rel=fn, prio=6))
-        else:
+        elif not tenth:
             y, off, cal = _yspec(m)
             if edge in _EDGE_EARLY:
                 m0, m1 = 1, 3
@@ -1049,7 +1140,8 @@ def _rel_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
         if w == _n("اليوم"):
             we = m.end("w")
             after = norm[we:we + 4]
-            before = norm[max(0, s - 12):s]
+            ws = m.start("w")  # the word before اليوم (صحيفة اليوم), not before فجر اليوم
+            before = norm[max(0, ws - 12):ws]
             if any(q in before[-1:] or q in after[:1] for q in '«»"“”'):
                 continue  # «اليوم», "اليوم": the Saudi daily, not today
             if regex.search(_n(r"(?:صحيفة|جريدة|لصحيفة|لجريدة|موقع|عالم|جيل|شباب|عين|دار|عكاظ|ذلك|تلك|نفس|ذات)\s$"), before):
@@ -1145,11 +1237,20 @@ def _rel_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
         ambiguous = wd_word in (_n("الاثنين"), _n("الجمعة"))
         if not (tod or rel) and ambiguous:
             continue
+        if tod in (_n("ليل"), _n("ليلة")) and not (rel or m.group("wd2")) and \
+                norm.endswith(_n("منتصف "), max(0, m.start() - 8), m.start()):
+            continue  # "منتصف ليل الجمعة": midnight, at the start or the end of Friday?
         wd = lex.wd[wd_word]
         off = _rel_offset(rel)
-        s = m.start()
+        s, e = m.start(), m.end()
+        span = 0
+        if m.group("wd2"):
+            if lex.wd[m.group("wd2")] == (wd + 1) % 7 and tod in (_n("ليل"), _n("ليلة")):
+                span = 1  # "ليل الخميس - الجمعة": the night from Thursday into Friday
+            else:
+                e, off = _trim_right(norm, s, m.start("wd2")), 0
 
-        def fn(a, wd=wd, off=off):
+        def fn(a, wd=wd, off=off, span=span):
             back = (a.weekday() - wd) % 7
             if off > 0:
                 fwd = (wd - a.weekday()) % 7 or 7
@@ -1158,9 +1259,9 @@ def _rel_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
                 b = a - timedelta(back or 7)
             else:
                 b = a - timedelta(back)
-            return b, b
-        c = _Cand(s, m.end(), gran="day", kind="relative", rel=fn, prio=1)
-        c.bare_wd = True
+            return b, b + timedelta(span)
+        c = _Cand(s, e, gran="day", kind="relative", rel=fn, prio=1)
+        c.bare_wd = not span
         out.append(c)
 
 
@@ -1339,7 +1440,9 @@ def _recurring_re() -> regex.Pattern:
 
 @lru_cache(maxsize=1)
 def _place_re() -> regex.Pattern:
-    return regex.compile(_n(r"(?<![\w])[وبلف]?(?:مدينة|جسر|كوبري|شارع|ميدان|محافظة|حي|جامعة|ثورة|حركة|انتفاضة)\s$"))
+    # places always; events (ثورة 25 يناير) only without a year: "ثورة 30 يونيو 2013" is a date
+    return regex.compile(_n(r"(?<![\w])[وبلف]?(?:(?P<place>مدينة|جسر|كوبري|شارع|ميدان|محافظة|حي|جامعة)|"
+                            r"ل?(?:ال)?(?:ثورة|حركة|انتفاضة))\s$"))
 
 
 @lru_cache(maxsize=1)
@@ -1453,6 +1556,103 @@ def _fill_years(norm: str, cs: list[_Cand], anchor: date | None) -> None:
             c.yfrom = "anchor"
 
 
+# --------------------------------------------------------------------------- times of day
+
+# parts of the day, as written before a day (صباح الأحد) or after it (الأحد مساءً)
+_TOD_PARTS = {
+    "dawn": ("فجر", "فجرا"),
+    "morning": ("صباح", "صباحا", "صبيحة", "ضحى"),
+    "noon": ("ظهر", "ظهرا", "ظهيرة"),
+    "afternoon": ("عصر", "عصرا", "بعد الظهر", "بعد الظهيرة"),
+    "evening": ("مساء", "مساءا", "عشية"),
+    "night": ("ليل", "ليلا", "ليلة", "منتصف ليلة", "منتصف الليل"),
+}
+_TOD_LABEL = {_n(w): k for k, ws in _TOD_PARTS.items() for w in ws}
+_HOUR_WORDS = {_n(w): i + 1 for i, w in enumerate(
+    ("الواحدة", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة",
+     "التاسعة", "العاشرة", "الحادية عشرة", "الثانية عشرة"))}
+_FRACTIONS = {_n(w): v for w, v in (("النصف", 30), ("نصف", 30), ("الربع", 15), ("ربع", 15),
+                                    ("ربعا", 15), ("الثلث", 20), ("ثلث", 20), ("ثلثا", 20))}
+
+
+@lru_cache(maxsize=1)
+def _time_res():
+    parts = "|".join(sorted((regex.escape(w) for w in _TOD_LABEL), key=len, reverse=True))
+    hours = "|".join(sorted(_HOUR_WORDS, key=len, reverse=True))
+    fracs = "|".join(sorted(_FRACTIONS, key=len, reverse=True))
+    clock = (_n(r"(?:(?:في|عند|حوالي|حوالى|نحو|قرابة)\s)?(?:تمام\s)?(?:ال)?ساعة\s")
+             + rf"(?:(?P<hd>[0-2]?\d)(?:[:.](?P<md>[0-5]\d))?(?![\d.:])|(?P<hw>{hours})(?![\w]))"
+             + _n(rf"(?:\s?و\s?(?:(?P<fr>{fracs})|(?P<mn>[1-5]?\d)\s(?:دقيقة|دقائق))|\sإلا\s(?P<less>{fracs}))?")
+             + rf"(?![\w])(?:\s(?P<p>{parts})(?![\w]))?")
+    before_tod = regex.compile(rf"(?<![\w])[وف]?(?P<p>{parts})\s$")
+    before = regex.compile(rf"(?<![\w]){clock}\s" + _n(r"(?:من\s)?$"))
+    after = regex.compile(rf"\s?,?\s?(?:{clock}|(?P<p2>{parts})(?![\w]))")
+    return before_tod, before, after
+
+
+def _clock(m, label: str) -> str:
+    """"HH:MM" of a clock match, read with the part of the day around it."""
+    if m.group("hd"):
+        h, mi = int(m.group("hd")), int(m.group("md") or 0)
+    else:
+        h, mi = _HOUR_WORDS[m.group("hw")], 0
+    if m.group("fr"):
+        mi = _FRACTIONS[m.group("fr")]
+    elif m.group("mn"):
+        mi = int(m.group("mn"))
+    elif m.group("less"):
+        h, mi = h - 1, 60 - _FRACTIONS[m.group("less")]
+    if not (0 <= h <= 24 and 0 <= mi < 60):
+        return ""
+    if h <= 12:
+        # a 12-hour clock read with its part of the day: العاشرة مساءً is 22:00
+        if label in ("afternoon", "evening") and h < 12:
+            h += 12
+        elif label == "noon" and h < 11:
+            h += 12
+        elif label == "night" and 6 <= h < 12:
+            h += 12
+        elif label in ("night", "dawn", "morning") and h == 12:
+            h = 0
+    return f"{h % 24:02d}:{mi:02d}"
+
+
+def _attach_times(norm: str, cs: list[_Cand]) -> None:
+    """A time of day written next to a day joins its span and fills ``time``: "صباح الأحد"
+    (morning), "الخميس مساءً" (evening), "الساعة العاشرة من صباح الاثنين" (10:00),
+    "غداً الأربعاء الساعة السادسة مساءً" (18:00)."""
+    before_tod, before, after = _time_res()
+    for i, c in enumerate(cs):
+        if c.gran != "day" or c.kind == "range" and c.rel is None:
+            continue
+        lo = cs[i - 1].e if i else 0
+        hi = cs[i + 1].s if i + 1 < len(cs) else len(norm)
+        m = before_tod.search(norm, max(lo, c.s - 16), c.s)
+        if m:
+            c.s = m.start("p")
+        w = norm[c.s:c.e].split(" ", 1)[0]
+        label = _TOD_LABEL.get(w) or _TOD_LABEL.get(w[1:]) if w[:1] in "وف" else _TOD_LABEL.get(w)
+        if not label and norm.startswith(_n("منتصف ليلة"), c.s):
+            label = "night"
+        t = ""
+        m = before.search(norm, max(lo, c.s - 60), c.s)
+        if m:
+            t = _clock(m, _TOD_LABEL.get(m.group("p") or "", label or ""))
+            if t:
+                c.s = m.start() if not norm.startswith((_n("في "), _n("عند ")), m.start()) else \
+                    m.start() + norm.index(" ", m.start()) - m.start() + 1
+        m = after.match(norm, c.e, hi)
+        if m:
+            if m.group("p2"):
+                label = label or _TOD_LABEL[m.group("p2")]
+                c.e = m.end()
+            elif not t:
+                t = _clock(m, _TOD_LABEL.get(m.group("p") or "", label or ""))
+                if t:
+                    c.e = m.end()
+        c.time = t or label or ""
+
+
 def _apply_nth(c: _Cand) -> None:
     """Weekday + small ordinal: the date itself if its weekday agrees, else the nth weekday."""
     y, mo, d = c.start
@@ -1531,7 +1731,8 @@ def _find_dates(text: str, *, published: date | None = None,
     # "مدينة 6 أكتوبر", "شارع 26 يوليو": places named after a date
     place = _place_re()
     chosen = [c for c in chosen if not (c.gran == "day" and c.rel is None and
-                                        place.search(norm, max(0, c.s - 12), c.s))]
+                                        (m := place.search(norm, max(0, c.s - 12), c.s)) and
+                                        (m.group("place") or c.start[0] is None))]
     # "في غرة شوال من كل عام": a recurring day, not a date
     rec = _recurring_re()
     chosen = [c for c in chosen if not (c.gran in ("day", "month") and c.rel is None and
@@ -1544,6 +1745,7 @@ def _find_dates(text: str, *, published: date | None = None,
         anchor, alabel = reference_date, f"reference:{reference_date.isoformat()}"
     else:
         anchor, alabel = None, ""
+    _attach_times(norm, chosen)
     _fill_years(norm, chosen, anchor)
     for c in chosen:
         if c.nth and c.wd is not None and c.cal == "gregorian" and c.start[0] is not None:
@@ -1574,6 +1776,7 @@ def _find_dates(text: str, *, published: date | None = None,
             "value_start": _timestamp(v0) if v0 else pd.NaT,
             "value_end": _timestamp(v1) if v1 else pd.NaT,
             "granularity": c.gran, "kind": c.kind, "calendar": c.cal, "anchor": label,
+            "time": c.time,
         })
     return rows
 
