@@ -44,7 +44,7 @@ STAT_SCHEMA = {"article_id": "string", "text": "string", "start": "int64", "end"
                "currency": "string", "qualifier": "string", "value_low": "float64",
                "value_high": "float64"}
 
-KINDS = ("count", "money", "percent", "ordinal", "measure")
+KINDS = ("count", "money", "percent", "ordinal", "measure", "share", "ratio")
 QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_least", "at_most")
 
 
@@ -255,7 +255,9 @@ _AND_A_HALF = regex.compile(r"\s{1,2}و\s{0,2}(نصف|ربع)(?!\p{L})")
 _TIME_OF_DAY = regex.compile(r"\s{1,2}(?:من\s{1,2})?(?:ال)?(?:مساء|صباح|ظهر|عصر|فجر|ليل)")
 # small patterns used per number, compiled once
 _SPACES = regex.compile(r"\s{1,3}")
-_OUT_OF_EVERY = regex.compile(r"\s{1,2}من\s{1,2}كل(?!\p{L})")
+_OUT_OF_EVERY = regex.compile(r"\s{1,2}(?:من\s{1,2}(?:بين\s{1,2})?كل|لكل)(?!\p{L})\s{0,2}")
+_RATIO_GAP = regex.compile(r"\s{1,2}(?:الي|مقابل)\s{1,2}|\s{0,2}:\s{0,2}")
+_SHARE_PARTS = {"ارباع": 4.0, "اثلاث": 3.0, "اخماس": 5.0, "اعشار": 10.0}
 _TRAIL_OPEN = regex.compile(r"[\s(\[]+\Z")
 _TO_WORD = regex.compile(r"\s{1,2}(?:الي|حتي|ل)\s{0,2}")
 _RANGE_OPEN = regex.compile(r"(?<!\p{L})(?:من|ما بين|بين)\s{0,2}\Z")
@@ -702,9 +704,12 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
             _WORD.match(norm, b) and _WORD.match(norm, b).group("w") in ctx["time_after"]
             or _TIME_OF_DAY.match(norm, b)):
         return None                                           # 10 مساءً، الـ6 من مساء: a time
+    share = _share(lex, norm, n, nxt, left, is_article)
+    if share is not None:
+        return share
     if prev in ctx["phone"] or prev in ctx["ratio_before"] or \
-            _OUT_OF_EVERY.match(norm[b:b + 12]):
-        return None                                           # phones; 1 in 4, 6 out of 10
+            _OUT_OF_EVERY.match(norm, b, b + 16):
+        return None                                           # phones; 10 لكل منهما
     if not n.words and norm[a:b].isdigit() and len(norm[a:b]) >= 9:
         return None                                           # unbroken ids, phones
     is_int = n.value == int(n.value) and not n.words and not n.has_scale \
@@ -742,7 +747,9 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
             _before(lex, "range_start", norm, left) or qm)
         ila = _TO_WORD.fullmatch(norm[b:nxt.pstart]) or (
             nxt.prefix == "ل" and not gap.strip())
-        ila = ila and _RANGE_OPEN.search(norm[max(0, left - 12):left])
+        ila = ila and (_RANGE_OPEN.search(norm[max(0, left - 12):left]) or (
+            _before(lex, "percent_before", norm, left)            # بنسبة 3 إلى 5 في المائة
+            and (lambda u: u is not None and u[0] == "percent")(_unit_after(lex, norm, nxt.end))))
         sym_gap = _DOLLAR_DASH.fullmatch(norm[b:nxt.start])
         if dash or waw or ila or sym_gap:
             v1, v2 = n.value, nxt.value
@@ -833,6 +840,56 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
         unit_norm = lex.cur_display.get(unit_norm) or (None if unit_norm not in lex.cur_symbols
                                                          else unit_norm)
     return _Stat(start, end, value, kind, unit, unit_norm, currency, qual, low, high), consumed
+
+
+def _share(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, left: int,
+           is_article):
+    """A share or a ratio starting at number ``n``: ``(_Stat, numbers consumed)`` or None.
+
+    Shares have kind ``share`` and a value between 0 and 1, with the whole they are a
+    part of as unit: ثلثي المقاعد (0.667), واحد من كل خمسة أشخاص (0.2), ثلاثة أرباع السكان
+    (0.75).  ``بنسبة 3 إلى 1`` is a ``ratio`` of value 3.
+    """
+    a, b = n.start, n.end
+    value = consumed = None
+    end, unit_pos = b, None
+    m = _OUT_OF_EVERY.match(norm, b, b + 16)
+    if m and nxt is not None and nxt.pstart == m.end() and 0 < n.value < nxt.value:
+        value, consumed, end = n.value / nxt.value, 2, nxt.end          # 1 من كل 5
+        unit_pos = end
+    elif n.words and n.n_tokens == 1 and n.first_kind == "fraction" and not n.prefix \
+            and not _prev_word(norm, left).startswith("ال"):
+        # after a definite noun the fraction is part of an adjective (التقرير نصف السنوي)
+        h = _HEAD.match(norm, b)
+        if h and is_article(h.start("w")) and h.group("w") not in lex.ctx["share_not"] \
+                and h.group("w") not in lex.ctx["stop"] and _unit_after(lex, norm, b) is None:
+            value, consumed, unit_pos = n.value, 1, b                    # ثلثي المقاعد
+    elif nxt is None or nxt.pstart > b + 12:
+        h = _HEAD.match(norm, b)
+        if h and h.group("w") in _SHARE_PARTS and n.value < _SHARE_PARTS[h.group("w")]:
+            value, consumed, end = n.value / _SHARE_PARTS[h.group("w")], 1, h.end()
+            h2 = _HEAD.match(norm, end)                                  # ثلاثة أرباع السكان
+            unit_pos = end if h2 and is_article(h2.start("w")) else None
+    if value is None:
+        pm = _before(lex, "percent_before", norm, left)
+        if pm and nxt is not None and not n.has_scale and not nxt.has_scale \
+                and _RATIO_GAP.fullmatch(norm, b, nxt.pstart) and nxt.value > 0 \
+                and _unit_after(lex, norm, b) is None and _unit_after(lex, norm, nxt.end) is None:
+            return _Stat(pm.start(), nxt.end, n.value / nxt.value, "ratio"), 2   # بنسبة 3 إلى 1
+        return None
+    start, qual = a, "exact"
+    qm = _before(lex, "qual_before", norm, left)
+    if qm:
+        key = _TRAIL_OPEN.sub("", qm.group()).strip()
+        qual = lex.ctx["qual_before"].get(key) or lex.ctx["qual_before"].get(key[1:], "exact")
+        start = qm.start() + (0 if key in lex.ctx["qual_before"] else 1)
+    unit = None
+    if unit_pos is not None:
+        h = _HEAD.match(norm, unit_pos)
+        if h and h.group("w") not in lex.ctx["stop"] and len(h.group("w")) >= 2:
+            unit = h.span("w")
+            end = h.end()
+    return _Stat(start, end, value, "share", unit, None if unit else "", None, qual), consumed
 
 
 def _duals(lex: _Lex, norm: str, taken: list[tuple[int, int]], is_blocked) -> list[_Stat]:
