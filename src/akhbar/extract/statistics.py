@@ -44,7 +44,7 @@ STAT_SCHEMA = {"article_id": "string", "text": "string", "start": "int64", "end"
                "currency": "string", "qualifier": "string", "value_low": "float64",
                "value_high": "float64"}
 
-KINDS = ("count", "money", "percent", "ordinal", "measure")
+KINDS = ("count", "money", "percent", "ordinal", "measure", "share", "ratio")
 QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_least", "at_most")
 
 
@@ -255,7 +255,9 @@ _AND_A_HALF = regex.compile(r"\s{1,2}و\s{0,2}(نصف|ربع)(?!\p{L})")
 _TIME_OF_DAY = regex.compile(r"\s{1,2}(?:من\s{1,2})?(?:ال)?(?:مساء|صباح|ظهر|عصر|فجر|ليل)")
 # small patterns used per number, compiled once
 _SPACES = regex.compile(r"\s{1,3}")
-_OUT_OF_EVERY = regex.compile(r"\s{1,2}من\s{1,2}كل(?!\p{L})")
+_OUT_OF_EVERY = regex.compile(r"\s{1,2}(?:من\s{1,2}(?:بين\s{1,2})?كل|لكل)(?!\p{L})\s{0,2}")
+_RATIO_GAP = regex.compile(r"\s{1,2}(?:الي|مقابل)\s{1,2}|\s{0,2}:\s{0,2}")
+_SHARE_PARTS = {"ارباع": 4.0, "اثلاث": 3.0, "اخماس": 5.0, "اعشار": 10.0}
 _TRAIL_OPEN = regex.compile(r"[\s(\[]+\Z")
 _TO_WORD = regex.compile(r"\s{1,2}(?:الي|حتي|ل)\s{0,2}")
 _RANGE_OPEN = regex.compile(r"(?<!\p{L})(?:من|ما بين|بين)\s{0,2}\Z")
@@ -275,7 +277,16 @@ _TIME = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?"
                       r"|(?<!\d)\d{1,4}\s{0,2}[/\\-]\s{0,2}\d{1,2}\s{0,2}[/\\-]\s{0,2}\d{1,4}(?!\d)")
 _RANGE_DASH = regex.compile(r"\s{0,2}[-–—]\s{0,2}\Z")
 _LINE_START = regex.compile(r"(?:\A|\n|[.:;؛]\s)[ \t]{0,3}[(\[]?\Z")
-_LIST_AFTER = regex.compile(r"\s{0,2}[.)\]\-–:](?:\s|\Z)")
+_LIST_AFTER = regex.compile(r"\s{0,2}[.)\]\-–:](?:\s|\Z)|[-–](?=\p{L})")   # "1." "٥-أفادت"
+# scores and fractions: 3/ 1، 1 / صفر (a slash between two numbers never joins a statistic)
+_SLASH_AFTER = regex.compile(r"\s{0,2}/\s{0,2}(?:\d|صفر(?!\p{L}))")
+_SLASH_BEFORE = regex.compile(r"(?r)(?:\d|(?<!\p{L})صفر)\s{0,2}/\s{0,2}\Z")
+_PAIR_AFTER = regex.compile(r"\s{0,2}[-–/]\s{0,2}(?:\d|صفر(?!\p{L}))")
+# «جنيف 1»، "فورميولا 1": a number closing a quoted name is part of the name
+_NAME_CLOSE = regex.compile(r"\s{0,2}[»”\"]")
+_LETTER_BEFORE = regex.compile(r"(?r)\p{L}\s{1,2}\Z")
+# a list of numbers goes on in the kind of its first member: الدقائق 29 و34 و35
+_LIST_JOIN = regex.compile(r"\s{0,2}[،,]?\s{0,2}و?\s{0,2}")
 _UNTIL_DIGIT = regex.compile(r"\s{1,2}و?(?:حتي|الي)\s{1,2}\d")
 _FROM_END = regex.compile(r"(?<!\p{L})من\s{1,2}\Z")
 
@@ -294,6 +305,13 @@ def _prefixed_forms(word: str) -> frozenset[str]:
         else:
             break
     return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _score_re() -> regex.Pattern:
+    """A result word (فاز، خسارة، بنتيجة) among the few words before a number."""
+    return regex.compile(rf"(?<!\p{{L}})[وبلف]?(?:{_alt(_lex().ctx['score_before'])})(?!\p{{L}})"
+                         rf"(?:\s{{1,2}}\p{{L}}{{1,20}}){{0,2}}\s{{1,2}}\Z")
 
 
 def _prev_word(norm: str, end: int) -> str:
@@ -460,29 +478,71 @@ def _noun_after(lex: _Lex, norm: str, pos: int, is_article):
     if head.startswith(("وو", "وال", "وب", "وي", "وس", "ول", "وت", "وم")) \
             and head not in lex.ctx["waw_noun"]:
         return None                                     # a conjunction: 7 ملايين ووزارة
-    if head.startswith("لل") or head in lex.ctx.get("year_mark", {}):
-        return None
+    if head.startswith(("لل", "بال", "فال", "كال")) or head in lex.ctx.get("year_mark", {}):
+        return None                                     # 6 بالانتخاب: a preposition
+    if len(head) >= 5 and head.startswith(("لي", "لت", "لن")) \
+            and not head.endswith(("ه", "ات", "ي", "ا")):
+        return None                                     # 2 ليكون، 3 لتفعيل: ل + verb
     end = m.end()
     words = [head]
     tamyiz = head.endswith("ا")
     for _ in range(2):
-        if True:
-            m2 = _WORD.match(norm, end)
-            if not m2:
-                break
-            w = m2.group("w")
-            verb_like = w.startswith("ت") and not w.endswith(("ه", "ي", "ات")) and not (
-                len(w) >= 5 and w[2] == "ا") or \
-                w.endswith("ت") and not w.endswith("ات")         # تتعلق، تعود، سجلت
-            if (w in stop or is_article(m2.start("w")) or verb_like
-                    or w.startswith(("و", "ف", "ب", "ل", "ك", "ي")) and w not in lex.ctx["waw_noun"]
-                    or w.endswith("ا") != tamyiz or w in lex.months or w in lex.cur_nouns
-                    or len(w) < 2
-                    or norm[end:m2.start("w")].strip()):
-                break
-            words.append(w)
-            end = m2.end()
+        m2 = _WORD.match(norm, end)
+        if not m2:
+            break
+        w = m2.group("w")
+        if (w in stop or is_article(m2.start("w")) or _verb_like(w, lex)
+                or w.startswith(("و", "ف", "ب", "ل", "ك", "ي")) and w not in lex.ctx["waw_noun"]
+                or w.endswith("ا") != tamyiz or w in lex.months or w in lex.cur_nouns
+                or len(w) < 2
+                or norm[end:m2.start("w")].strip()):
+            break
+        words.append(w)
+        end = m2.end()
     return (m.start("w"), end), words
+
+
+def _verb_like(w: str, lex: _Lex) -> bool:
+    """Is ``w`` (normalized) a word that cannot continue a counted noun phrase?
+
+    The phrase takes adjectives (غارة جوية، مركزاً انتخابياً) and genitive nouns (فرصة عمل،
+    منطقة تجارة حرة); it ends at a verb (20 مجموعة تحاول، 20 حريقا نشبوا، غرف سيتم) and at
+    a word carrying a pronoun (لاعبين أبرزهم، 74 عاما ترافقها), which no modifier of an
+    indefinite noun carries.  Nouns of these shapes (تعاون، تفاهم) are listed as not_verb.
+    """
+    n = len(w)
+    if w in lex.ctx["not_verb"]:
+        return False
+    if n >= 4 and w.endswith(("وا", "هم", "هن", "هما", "كم", "ها")):
+        return True                                     # قتلوا، نصفهم، ترافقها
+    if w.endswith("ت") and not w.endswith("ات"):
+        return True                                     # سجلت، تمت
+    if w.startswith("ت"):
+        if n == 5 and w[2] == "ا" and not w.endswith("ه") or n == 4 and w.endswith("ي"):
+            return True                                 # تحاول، تعطي (not تجارة، تقني)
+        return not w.endswith(("ه", "ي", "ات")) and not (n >= 5 and w[2] == "ا")
+    if n >= 4 and w.startswith(("سي", "ست", "سن")) and not w.endswith(
+            ("ه", "ي", "يا", "ا", "ات", "ين", "ون", "يه")):
+        return True                                     # سيتم، ستصل، سنعمل
+    if n == 6 and w.startswith("است"):
+        return True                                     # استفاد، استقبل (a masdar has 7)
+    return False
+    if n >= 4 and w.endswith(("وا", "هم", "هن", "هما", "كم", "ها")):
+        return True                                     # قتلوا، نصفهم، ترافقها
+    if w.startswith("ت"):
+        if w.endswith("ت") and not w.endswith("ات") or n == 5 and w[2] == "ا" and not w.endswith("ه"):
+            return True                                 # تحاول (تَفاعُل nouns listed)
+        if n == 4 and w.endswith("ي"):
+            return True                                 # تعطي، تجري (not تقني، تركي)
+        return not w.endswith(("ه", "ي", "ات")) and not (n >= 5 and w[2] == "ا")
+    if w.endswith("ت") and not w.endswith("ات"):
+        return True                                     # سجلت، قتلت
+    if n >= 4 and w.startswith(("سي", "ست", "سن")) and not w.endswith(
+            ("ه", "ي", "يا", "ا", "ات", "ين", "ون", "يه")):
+        return True                                     # سيتم، ستصل، سنعمل
+    if n == 6 and w.startswith("است"):
+        return True                                     # استفاد، استقبل (a masdar has 7)
+    return False
 
 
 def _counted(lex: _Lex, unit: str) -> bool:
@@ -548,6 +608,7 @@ def find_statistics(text: str, *, published=None, **_) -> list[dict]:
     stats: list[_Stat] = list(ords)
     i = 0
     last_end = -1
+    not_stat_end = -1         # end of the last number that is an identifier, a year, a score
     while i < len(nums):
         n = nums[i]
         if n.start < last_end:
@@ -556,12 +617,22 @@ def find_statistics(text: str, *, published=None, **_) -> list[dict]:
         nxt = nums[i + 1] if i + 1 < len(nums) else None
         consumed = 1
         st = _read(lex, norm, n, nxt, is_article, is_blocked)
+        if st is not None and st is not False and not_stat_end >= 0 \
+                and st[0].kind == "count" and st[0].unit is None and not n.words \
+                and _LIST_JOIN.fullmatch(norm, not_stat_end, n.pstart):
+            st = False                # المادتان 5 و6، الدقائق 29 و34: the list goes on
         if st is not None and st is not False:
             st, consumed = st
             stats.append(st)
             last_end = st.b
-        elif st is False and nxt is not None and _RANGE_DASH.search(norm, n.end, nxt.start):
-            consumed = 2      # a score or a span of years: neither number is a statistic
+            not_stat_end = -1
+        elif st is False:
+            not_stat_end = n.end
+            if nxt is not None and _RANGE_DASH.search(norm, n.end, nxt.start):
+                consumed = 2  # a score or a span of years: neither number is a statistic
+                not_stat_end = nxt.end
+        else:
+            not_stat_end = -1
         i += consumed
     stats.extend(_duals(lex, norm, [(s.a, s.b) for s in stats], is_blocked))
     rows = []
@@ -615,6 +686,10 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
         return None                                           # 5G, 4K
     if b < len(norm) and norm[b] == "/" or a > 0 and norm[a - 1] == "/":
         return None                                           # 12/5, 2014/2015
+    if _SLASH_AFTER.match(norm, b, b + 8) or _SLASH_BEFORE.search(norm, max(0, left - 8), left):
+        return None                                           # 3/ 1، 1 / صفر: a score
+    if _PAIR_AFTER.match(norm, b, b + 10) and _score_re().search(norm, max(0, left - 30), left):
+        return False                                          # خسر الفريق 2-3، بنتيجة 71 - 90
     if not n.words and _LINE_START.search(norm, max(0, left - 5), left) \
             and _LIST_AFTER.match(norm, b) and n.value < 100:
         return None                                           # list marker "1." "2)"
@@ -629,9 +704,12 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
             _WORD.match(norm, b) and _WORD.match(norm, b).group("w") in ctx["time_after"]
             or _TIME_OF_DAY.match(norm, b)):
         return None                                           # 10 مساءً، الـ6 من مساء: a time
+    share = _share(lex, norm, n, nxt, left, is_article)
+    if share is not None:
+        return share
     if prev in ctx["phone"] or prev in ctx["ratio_before"] or \
-            _OUT_OF_EVERY.match(norm[b:b + 12]):
-        return None                                           # phones; 1 in 4, 6 out of 10
+            _OUT_OF_EVERY.match(norm, b, b + 16):
+        return None                                           # phones; 10 لكل منهما
     if not n.words and norm[a:b].isdigit() and len(norm[a:b]) >= 9:
         return None                                           # unbroken ids, phones
     is_int = n.value == int(n.value) and not n.words and not n.has_scale \
@@ -669,7 +747,9 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
             _before(lex, "range_start", norm, left) or qm)
         ila = _TO_WORD.fullmatch(norm[b:nxt.pstart]) or (
             nxt.prefix == "ل" and not gap.strip())
-        ila = ila and _RANGE_OPEN.search(norm[max(0, left - 12):left])
+        ila = ila and (_RANGE_OPEN.search(norm[max(0, left - 12):left]) or (
+            _before(lex, "percent_before", norm, left)            # بنسبة 3 إلى 5 في المائة
+            and (lambda u: u is not None and u[0] == "percent")(_unit_after(lex, norm, nxt.end))))
         sym_gap = _DOLLAR_DASH.fullmatch(norm[b:nxt.start])
         if dash or waw or ila or sym_gap:
             v1, v2 = n.value, nxt.value
@@ -684,6 +764,8 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
                 if is_int and 1900 <= n.value <= 2100 and 1900 <= nxt.value <= 2100 \
                         and not nxt.has_scale:
                     return False                              # between two years
+                if is_int and lex.after["year_mark"].match(norm, nxt.end):
+                    return False                              # (234 - 311هـ): years
                 low, high = v1, v2
                 value = (v1 + v2) / 2
                 end = nxt.end
@@ -738,6 +820,10 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
             kind, unit_norm = "percent", "%"
             if not qm:
                 start = pm.start()
+    if kind == "count" and unit is None and consumed == 1 and qual == "exact" \
+            and not n.prefix and _NAME_CLOSE.match(norm, end) \
+            and _LETTER_BEFORE.search(norm, max(0, left - 4), left):
+        return None                                           # «جنيف 1»، "ليج 1": a name
     if single_word and unit is None and kind == "count":
         if not _MIN_FOLLOWS.match(norm[end:end + 5]):
             return None
@@ -754,6 +840,56 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
         unit_norm = lex.cur_display.get(unit_norm) or (None if unit_norm not in lex.cur_symbols
                                                          else unit_norm)
     return _Stat(start, end, value, kind, unit, unit_norm, currency, qual, low, high), consumed
+
+
+def _share(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, left: int,
+           is_article):
+    """A share or a ratio starting at number ``n``: ``(_Stat, numbers consumed)`` or None.
+
+    Shares have kind ``share`` and a value between 0 and 1, with the whole they are a
+    part of as unit: ثلثي المقاعد (0.667), واحد من كل خمسة أشخاص (0.2), ثلاثة أرباع السكان
+    (0.75).  ``بنسبة 3 إلى 1`` is a ``ratio`` of value 3.
+    """
+    a, b = n.start, n.end
+    value = consumed = None
+    end, unit_pos = b, None
+    m = _OUT_OF_EVERY.match(norm, b, b + 16)
+    if m and nxt is not None and nxt.pstart == m.end() and 0 < n.value < nxt.value:
+        value, consumed, end = n.value / nxt.value, 2, nxt.end          # 1 من كل 5
+        unit_pos = end
+    elif n.words and n.n_tokens == 1 and n.first_kind == "fraction" and not n.prefix \
+            and not _prev_word(norm, left).startswith("ال"):
+        # after a definite noun the fraction is part of an adjective (التقرير نصف السنوي)
+        h = _HEAD.match(norm, b)
+        if h and is_article(h.start("w")) and h.group("w") not in lex.ctx["share_not"] \
+                and h.group("w") not in lex.ctx["stop"] and _unit_after(lex, norm, b) is None:
+            value, consumed, unit_pos = n.value, 1, b                    # ثلثي المقاعد
+    elif nxt is None or nxt.pstart > b + 12:
+        h = _HEAD.match(norm, b)
+        if h and h.group("w") in _SHARE_PARTS and n.value < _SHARE_PARTS[h.group("w")]:
+            value, consumed, end = n.value / _SHARE_PARTS[h.group("w")], 1, h.end()
+            h2 = _HEAD.match(norm, end)                                  # ثلاثة أرباع السكان
+            unit_pos = end if h2 and is_article(h2.start("w")) else None
+    if value is None:
+        pm = _before(lex, "percent_before", norm, left)
+        if pm and nxt is not None and not n.has_scale and not nxt.has_scale \
+                and _RATIO_GAP.fullmatch(norm, b, nxt.pstart) and nxt.value > 0 \
+                and _unit_after(lex, norm, b) is None and _unit_after(lex, norm, nxt.end) is None:
+            return _Stat(pm.start(), nxt.end, n.value / nxt.value, "ratio"), 2   # بنسبة 3 إلى 1
+        return None
+    start, qual = a, "exact"
+    qm = _before(lex, "qual_before", norm, left)
+    if qm:
+        key = _TRAIL_OPEN.sub("", qm.group()).strip()
+        qual = lex.ctx["qual_before"].get(key) or lex.ctx["qual_before"].get(key[1:], "exact")
+        start = qm.start() + (0 if key in lex.ctx["qual_before"] else 1)
+    unit = None
+    if unit_pos is not None:
+        h = _HEAD.match(norm, unit_pos)
+        if h and h.group("w") not in lex.ctx["stop"] and len(h.group("w")) >= 2:
+            unit = h.span("w")
+            end = h.end()
+    return _Stat(start, end, value, "share", unit, None if unit else "", None, qual), consumed
 
 
 def _duals(lex: _Lex, norm: str, taken: list[tuple[int, int]], is_blocked) -> list[_Stat]:

@@ -117,8 +117,11 @@ _alternation = alternation
 
 # A numeral: grouped thousands (1,234,567 / 1٬234 / 1.234.567) or a plain digit run,
 # then an optional decimal part.  Bounded everywhere.
-_DIGITS = (r"(?:\d{1,3}(?:[,٬]\d{3}){1,5}|\d{1,3}(?:\.\d{3}){2,5}|\d{1,15})"
-           r"(?:[.٫,]\d{1,8}(?!\d))?")
+# News-agency style (KUNA, SPA) writes a decimal with ر and its digits in reverse order:
+# 5ر3 مليون is 3.5 million, 4ر14 is 14.4.
+_DIGITS = (r"(?:\d{1,4}ر\d{1,4}(?![\p{L}\d])"
+           r"|(?:\d{1,3}(?:[,٬]\d{3}){1,5}|\d{1,3}(?:\.\d{3}){2,5}|\d{1,15})"
+           r"(?:[.٫,]\d{1,8}(?!\d))?)")
 
 
 @lru_cache(maxsize=1)
@@ -165,6 +168,9 @@ class _Tok:
 def _digit_value(s: str) -> tuple[float, float | None]:
     """Value of a numeral, and the thousands reading when ``1.234`` is ambiguous."""
     raw = s
+    if "ر" in s:                               # 5ر3: 3.5 (see _DIGITS)
+        frac, whole = s.split("ر")
+        return float(f"{int(whole)}.{frac}"), None
     s = s.replace("٬", ",").replace("٫", ".")
     if "," in s and "." in s:
         if s.rfind(".") > s.rfind(","):        # 1,234.5
