@@ -85,6 +85,18 @@ def prf(tp: Counter, fp: Counter, fn: Counter,
     return rows
 
 
+def _count(pred: set, gold: set) -> tuple[Counter, Counter, Counter]:
+    """True positives, false positives and misses per label of (..., label) mention keys."""
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for x in pred & gold:
+        tp[x[-1]] += 1
+    for x in pred - gold:
+        fp[x[-1]] += 1
+    for x in gold - pred:
+        fn[x[-1]] += 1
+    return tp, fp, fn
+
+
 def _print(title: str, rows, extra: str = "") -> None:
     print(f"\n{title}{extra}")
     print(f"{'type':<6} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6}")
@@ -225,16 +237,10 @@ def run_sample(verbose: bool = False) -> None:
     df = extract_entities(corpus)
     dt = time.perf_counter() - t0
     pred_all = [(r.article_id, int(r.start), int(r.end), r.label) for r in df.itertuples()]
-    tp, fp, fn = Counter(), Counter(), Counter()
     g = {(x["article_id"], x["start"], x["end"], x["label"]) for x in gold}
     p = {x for x in pred_all if x[3] != "MISC"}  # MISC is not annotated in this set
     labels = ("PER", "ORG", "LOC")
-    for x in p & g:
-        tp[x[3]] += 1
-    for x in p - g:
-        fp[x[3]] += 1
-    for x in g - p:
-        fn[x[3]] += 1
+    tp, fp, fn = _count(p, g)
     _print("Sample domain (Vietnamese diplomacy, hand-annotated; offsets exact)",
            prf(tp, fp, fn, labels), f" ({len(ids)} articles, {len(ids) / dt:.1f} articles/s)")
     if verbose:
@@ -301,13 +307,7 @@ def run_blind(verbose: bool = False) -> None:
     dt = time.perf_counter() - t0
     pred = {x for x in pred_all if x[3] != "MISC"}  # MISC is not annotated in this set
     labels = ("PER", "ORG", "LOC")
-    tp, fp, fn = Counter(), Counter(), Counter()
-    for x in pred & gold:
-        tp[x[3]] += 1
-    for x in pred - gold:
-        fp[x[3]] += 1
-    for x in gold - pred:
-        fn[x[3]] += 1
+    tp, fp, fn = _count(pred, gold)
     _print("Blind set (written news paragraphs, annotated before the extractor saw them)",
            prf(tp, fp, fn, labels), f" ({len(docs)} texts, {len(docs) / dt:.1f} texts/s)")
     found = [k for k in roles if k in pred]

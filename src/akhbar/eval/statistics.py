@@ -23,7 +23,7 @@ from importlib import resources
 from pathlib import Path
 
 from akhbar.eval._data import REPO, eval_dir
-from akhbar.extract.statistics import extract_statistics, find_statistics
+from akhbar.extract.statistics import find_statistics
 from akhbar.text.numbers import parse_number, parse_ordinal
 
 
