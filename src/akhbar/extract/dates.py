@@ -170,7 +170,10 @@ class _Lex:
         YFILL = _n(r"(?:\s?,\s?|\s?)(?:(?:من\s|في\s)?(?:ال|لل|ل)?(?:عام|سنة)\s?)?")
         DFILL = _n(r"\s?(?:من\s)?(?:شهر\s)?")
         TOD = _n("(?:صباح|مساء|ظهر|عصر|فجر|ليلة|ليل|ظهيرة|صبيحة|يوم)")
-        WDPRE = _n(rf"(?:{TOD}\s)?(?P<wd>{WD})\s?,?\s?(?:(?:الموافق|المقبل|القادم|الماضي|في)\s?,?\s?)?")
+        # "يومي الاثنين والثلاثاء 2 و3 ديسمبر": two weekdays before two days; the first
+        # weekday belongs to the first day
+        WDPRE = _n(rf"(?:(?:{TOD}|يومي)\s)?(?P<wd>{WD})(?:\s?(?:و|-|/)\s?{WD})?\s?,?\s?"
+                   r"(?:(?:الموافق|المقبل|القادم|الماضي|في)\s?,?\s?)?")
         DAYPRE = _n(r"(?:(?:صباح|مساء|ظهر|عصر|فجر|ليلة|ليل|ظهيرة|صبيحة)\s)?(?:يوم|يومي)\s")
         WDPRE = f"(?:{WDPRE}|{W}{DAYPRE})"
         RSEP = _n(r"\s?(?:-|–|—|/|وحتى|وإلى|و|إلى|الى|حتى|ولغاية|لغاية)\s?")
@@ -183,12 +186,15 @@ class _Lex:
             + _n(r"(?:من\s)?(?:(?P<this>هذا\sالشهر)|الشهر(?:\s(?P<rel>الماضي|المقبل|القادم|الجاري|الحالي|المنصرم|الفائت|السابق))?)(?![\w])"
                r"(?!\s(?:الأول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر|الحادي|"
                r"القمري|الهجري|الفضيل|المبارك|الكريم|الحرام)(?![\w]))"))
+        # the middle days of a list: "3 و4 و5 يونيو", "10، 11 و12 مارس"
+        DLIST = rf"(?P<dmid>(?:\s?(?:,\s?|و\s?){DAYNUM}){{0,6}})"
         self.dm = regex.compile(
-            rf"(?:{WDPRE})?(?P<d1>{DAY})(?:(?P<rsep>{RSEP})(?P<d2>{DAY}))?{DFILL}{MONP}{E}"
+            rf"(?:{WDPRE})?(?P<d1>{DAY}){DLIST}(?:(?P<rsep>{RSEP})(?P<d2>{DAY}))?{DFILL}{MONP}{E}"
             rf"(?:{YFILL}(?P<y>{YEARX})|{MREL})?")
         self.hdm = regex.compile(
-            rf"(?:{WDPRE})?(?P<d1>{DAY})(?:(?P<rsep>{RSEP})(?P<d2>{DAY}))?{DFILL}(?:شهر\s)?(?P<m1>{HMON}){E}"
-            rf"(?:{YFILL}(?P<y>{YEAR}(?:{YSUF})?)|{MREL})?")
+            rf"(?:{WDPRE})?(?P<d1>{DAY}){DLIST}(?:(?P<rsep>{RSEP})(?P<d2>{DAY}))?{DFILL}(?:شهر\s)?(?P<m1>{HMON}){E}"
+            + _n(rf"(?:\s(?:المبارك|الفضيل|الكريم|الحرام|المعظم){E})?")
+            + rf"(?:{YFILL}(?P<y>{YEAR}(?:{YSUF})?)|{MREL})?")
         rel0 = _n("الماضي|المقبل|القادم|الجاري|الحالي|المنصرم")
         self.my = regex.compile(
             rf"{W}(?:[وبلف]?(?:شهر|الشهر)\s)?{W}[وبلف]?(?P<m1>{MON})"
@@ -568,8 +574,17 @@ def _dm_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
         for m in win.finditer(name):
             d1 = _day_value(m.group("d1"))
             d2 = _day_value(m.group("d2")) if m.group("d2") else None
-            if d1 is None or not 1 <= d1 <= 31 or (d2 is not None and not d1 < d2 <= 31):
+            rsep = m.group("rsep").strip() if d2 is not None else None
+            mids = [(int(x.group()), x.start() + m.start("dmid"))
+                    for x in _RE_DIGIT_RUN.finditer(m.group("dmid"))] if m.group("dmid") else []
+            d2pos = m.start("d2") if d2 is not None else None
+            if mids and d2 is None:  # "3 و4 و5 يونيو": the last day of the list is d2
+                (d2, d2pos), mids, rsep = mids[-1], mids[:-1], "و"
+            days = [d1] + [d for d, _ in mids] + ([d2] if d2 is not None else [])
+            if d1 is None or not 1 <= d1 <= 31 or any(not a < b <= 31 for a, b in zip(days, days[1:])):
                 continue
+            if mids and rsep not in ("و", ","):
+                continue  # "3، 4 - 6 يونيو": neither a list nor a range
             y, ycal = _yearx(m.group("y"))
             cal = "hijri" if hij or ycal == "hijri" else "gregorian"
             if hij:
@@ -600,15 +615,19 @@ def _dm_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
             if m.group("wd") and d2 is None and d1 <= 5 and m.group("d1")[0].isalpha() and \
                     not norm[m.end("wd"):m.start("d1")].strip():
                 nth = d1  # "الثلاثاء الثالث من أيلول": the third Tuesday, or the 3rd if it is one
-            if d2 is not None and d2 != d1 + 1 and m.group("rsep").strip() == "و":
-                # "5 و7 يناير": two days, not a range; the first is its own row
+            if d2 is not None and rsep in ("و", ",") and \
+                    any(b != a + 1 for a, b in zip(days, days[1:])):
+                # "5 و7 يناير", "5 و9 و12 يناير": single days, not a range; a list of
+                # consecutive days (2 و3 ديسمبر, 3 و4 و5 يونيو) is one range
                 ws = m.start("wd") if m.group("wd") else m.start("d1")
-                first = _Cand(min(s, ws), m.end("d1"), cal=cal, start=[y, mon, d1],
-                              end=[y, mon2, d1], gran="day", prio=5)
-                if y is not None:
-                    first.yfrom = "expression"
-                out.append(first)
-                s, d1, d2 = m.start("d2"), d2, None
+                spans = [(min(s, ws), m.end("d1"))] + [
+                    (p, p + len(str(d))) for d, p in mids]
+                for d, (a, b) in zip(days, spans):
+                    one = _Cand(a, b, cal=cal, start=[y, mon, d], end=[y, mon2, d], gran="day", prio=5)
+                    if y is not None:
+                        one.yfrom = "expression"
+                    out.append(one)
+                s, d1, d2 = d2pos, d2, None
             c = _Cand(s, e, cal=cal, start=[y, mon, d1], end=[y, mon2, d2 or d1],
                       gran="day", kind="range" if d2 else "absolute", prio=5,
                       wd=lex.wd.get(m.group("wd")) if m.group("wd") else None)
