@@ -139,7 +139,7 @@ class _Lex:
                              "الشهور")], "part")
         add([_n(w) for w in ("مطلع", "بداية", "أوائل", "مستهل", "مفتتح", "أول", "منتصف",
                              "أواسط", "نهاية", "أواخر", "ختام", "آخر", "أخر", "نهايات",
-                             "بدايات", "العشر")], "edge")
+                             "بدايات", "العشر", "متم", "اليوم")], "edge")
         add([_n(w) for w in ("اليوم", "أمس", "الأمس", "بالأمس", "غدا", "غد", "الغد", "البارحة", "بكرة", "بكرا")],
             "relday")
         add([_n(w) for w in ("الأسبوع", "الشهر", "العام", "السنة")], "relper")
@@ -267,7 +267,7 @@ class _Lex:
             r"(?P<a>[0-3]?\d)/(?P<b>[01]?\d)(?![\d]|[./-]\d)")
         # Parts of a year or month.
         YSPEC = (_n(r"(?:(?:من|في)\s)?(?:(?:ال|ل|لل)?(?:عام|سنة)\s)?") + rf"(?P<y>{YEARX})"
-                 + "|" + _n(r"(?:(?:من|في)\s)?(?:هذا\s|هذه\s)?(?P<ry>العام|السنة)(?!\s(?:الدراسي|المالي|التدريبي|الجامعي|الهجري)(?![\w]))(?:\s(?P<ryrel>الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|الحالي|الحالية|الجاري|الجارية|المنصرم|الفائت|السابق|السابقة))?")
+                 + "|" + _n(r"(?:(?:من|في)\s)?(?:هذا\s|هذه\s)?(?P<ry>العام|السنة)(?!\s(?:الدراسي|المالي|التدريبي|الجامعي|الهجري)(?![\w]))(?:\s(?P<ryrel>الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|الحالي|الحالية|الجاري|الجارية|المنصرم|الفائت|السابق|السابقة)(?![\w]))?")
                  + rf"(?:\s(?P<yy>{YEARX}))?"
                  + "|" + _n(r"(?:(?:من|في)\s)?(?P<this>هذا العام|هذه السنة)"))
         self.part = regex.compile(_n(
@@ -277,7 +277,9 @@ class _Lex:
             rf"{W}(?:[وبلف]|في\s|خلال\s)?(?:ال)?(?:أشهر|شهور)\s(?P<n>الثلاثة|الثلاث|الأربعة|الخمسة|الستة|السبعة|الثمانية|التسعة|العشرة)\s"
             rf"(?P<which>الأولى|الأول|الأخيرة|الماضية|المقبلة|القادمة)")
             + "(?:" + rf"\s(?:{YSPEC})" + ")?")
-        EDGE = _n("(?:مطلع|بداية|أوائل|مستهل|مفتتح|أول|منتصف|أواسط|نهاية|أواخر|ختام|آخر|أخر|نهايات|بدايات|"
+        # متم (Morocco: "the completion") is the end; آخر يوم من / اليوم الأول من name one day
+        EDGE = _n("(?:(?:آخر|أخر|أول)\\sيوم\\s(?:من|في)|اليوم\\s(?:الأخير|الأول)\\s(?:من|في)|"
+                  "مطلع|بداية|أوائل|مستهل|مفتتح|أول|منتصف|أواسط|نهاية|متم|أواخر|ختام|آخر|أخر|نهايات|بدايات|"
                   "العشر\\s(?:الأواخر|الأخيرة|الأوائل|الأولى|الأول)\\sمن)")
         self.edge = regex.compile(
             rf"{W}[وبلف]?(?P<edge>{EDGE})\s(?:(?:شهر\s)?(?P<m1>{MON}){E}"
@@ -285,7 +287,8 @@ class _Lex:
             rf"(?:\s(?P<mrel>{rel}){E}|{YFILL}(?P<my>{YEARX}))?|"
             + _n(rf"(?:شهر\s)?(?P<hm>{HMON}){E}(?:\s(?:المبارك|الفضيل|الكريم|الحرام|المعظم){E})?"
                  rf"(?:\s(?P<hrel>{rel}){E}|{YFILL}(?P<hy>{YEAR}(?:{YSUF})?))?|")
-            + _n(r"(?P<rm>الشهر|هذا الشهر)(?:\s(?P<rmrel>الماضي|المقبل|القادم|الحالي|الجاري))?|")
+            # "بداية الشهر الفضيل" is Ramadan, not the current calendar month
+            + _n(r"(?P<rm>الشهر|هذا الشهر)(?!\s(?:الفضيل|المبارك|الكريم|الحرام|القمري|الهجري)(?![\w]))(?:\s(?P<rmrel>الماضي|المقبل|القادم|الحالي|الجاري))?|")
             + _n(r"(?P<rw>الأسبوع|هذا الأسبوع)(?:\s(?P<rwrel>الماضي|المقبل|القادم|الحالي|الجاري|الجاي|المنصرم|الفائت))?(?![\w])|")
             + f"(?:{YSPEC}))")
         # Relative expressions.
@@ -522,7 +525,7 @@ class _Cand:
     """One date expression found in the normalized text, before resolution."""
 
     __slots__ = ("s", "e", "cal", "start", "end", "gran", "kind", "rel", "prio", "wd", "yfrom",
-                 "dir", "bare_wd", "yrel", "nth", "time")
+                 "dir", "bare_wd", "yrel", "nth", "time", "lastday")
 
     def __init__(self, s, e, *, cal="gregorian", start=None, end=None, gran="day",
                  kind="absolute", rel=None, prio=0, wd=None):
@@ -541,6 +544,7 @@ class _Cand:
         self.yrel = None        # "من العام المقبل": the year is the anchor's plus this
         self.nth = None         # weekday + ordinal: maybe the nth such weekday of the month
         self.time = ""          # "HH:MM" or a part of the day, for a day with a time attached
+        self.lastday = False    # "آخر يوم من رمضان": only the last day of the span
 
     def needs_year(self) -> bool:
         return self.rel is None and self.start is not None and (
@@ -1065,6 +1069,12 @@ def _part_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
         edge = m.group("edge")
         s = m.start("edge")
         tenth = edge.startswith(_n("العشر"))  # "العشر الأواخر من رمضان": days 21 to the end
+        words = edge.split()
+        # "أول يوم من", "اليوم الأول من": the first day (1); "آخر يوم من": the last (-1)
+        one = 0 if tenth or len(words) < 3 else \
+            1 if words[0] == _n("أول") or words[1] == _n("الأول") else -1
+        if edge == _n("أول"):
+            one = 1
         if m.group("hm"):
             mon = lex.hijri[m.group("hm")]
             y, ycal = _yearx(m.group("hy"))
@@ -1073,8 +1083,10 @@ def _part_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
             if mon == 2 and y is None and not norm.startswith(_n("شهر"), m.start("edge") + len(edge) + 1):
                 continue  # "نهاية صفر": zero, not Safar
             e = m.end() if y is not None else _trim_right(norm, s, m.end())
-            if edge == _n("أول"):
-                c = _Cand(s, e, cal="hijri", start=[y, mon, 1], end=[y, mon, 1], gran="day", prio=6)
+            if one:
+                d = 1 if one > 0 else None
+                c = _Cand(s, e, cal="hijri", start=[y, mon, d], end=[y, mon, d], gran="day", prio=6)
+                c.lastday = one < 0
             else:
                 d0, d1 = (1, 10) if edge in _EDGE_EARLY else (11, 20) if edge in _EDGE_MID else (21, None)
                 c = _Cand(s, e, cal="hijri", start=[y, mon, d0], end=[y, mon, d1], gran="part",
@@ -1083,7 +1095,7 @@ def _part_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
             out.append(c)
             continue
         if m.group("rw"):
-            if tenth or edge in (_n("نهايات"), _n("بدايات")):
+            if tenth or one or edge in (_n("نهايات"), _n("بدايات")):
                 continue  # "في نهايات الأسبوع": weekends in general
             # a week runs Monday to Sunday: early = Mon-Wed, mid = Wed-Thu, end = Fri-Sun
             d0, d1 = (0, 2) if edge in _EDGE_EARLY else (2, 3) if edge in _EDGE_MID else (4, 6)
@@ -1100,9 +1112,11 @@ def _part_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
             e = m.end()
             if m.group("m1b") and lex.greg[m.group("m1b")] != mon:
                 e, y = _trim_right(norm, s, m.end("m1")), None  # "منتصف يونيو يوليو": only the first
-            if edge == _n("أول"):
+            if one:
                 # "أول شباط" is the 1st of February (Levant), not "early February"
-                c = _Cand(s, e, start=[y, mon, 1], end=[y, mon, 1], gran="day", prio=6)
+                d = 1 if one > 0 else None
+                c = _Cand(s, e, start=[y, mon, d], end=[y, mon, d], gran="day", prio=6)
+                c.lastday = one < 0
                 c.dir = _rel_offset(m.group("mrel"))
                 out.append(c)
                 continue
@@ -1124,13 +1138,30 @@ def _part_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
                 d0, d1 = 11, 20
             else:
                 d0, d1 = 21, None
+            if one:
+                d0 = d1 = 1 if one > 0 else None
 
             def fn(a, off=off, d0=d0, d1=d1):
                 b = _add_months(a.replace(day=1), off)
+                d0 = d0 or _last_day(b.year, b.month)
                 return (b.replace(day=d0), b.replace(day=d1 or _last_day(b.year, b.month)))
-            out.append(_Cand(s, m.end(), gran="part", kind="relative", rel=fn, prio=6))
+            out.append(_Cand(s, m.end(), gran="day" if one else "part", kind="relative", rel=fn, prio=6))
         elif not tenth:
             y, off, cal = _yspec(m)
+            if one:
+                # "آخر يوم من العام": 31 December; "أول يوم من السنة": 1 January
+                m0 = m1 = 1 if one > 0 else 12
+                d0 = d1 = 1 if one > 0 else 31
+                if y is not None and cal == "hijri":
+                    c = _Cand(s, m.end(), cal=cal, start=[y, m0, 1 if one > 0 else None],
+                              end=[y, m1, 1 if one > 0 else None], gran="day", prio=6)
+                    c.lastday = one < 0
+                    out.append(c)
+                elif y is not None:
+                    out.append(_Cand(s, m.end(), start=[y, m0, d0], end=[y, m1, d1], gran="day", prio=6))
+                elif off is not None:
+                    out.append(_year_rel(off, m0, m1, "day", s, m.end(), d0, d1))
+                continue
             if edge in _EDGE_EARLY:
                 m0, m1 = 1, 3
             elif edge in _EDGE_MID:
@@ -1784,6 +1815,8 @@ def _find_dates(text: str, *, published: date | None = None,
         elif c.start[0] is not None and c.end[0] is not None:
             v0 = _span_dates(c.cal, c.start[0], c.start[1], c.start[2], False)
             v1 = _span_dates(c.cal, c.end[0], c.end[1], c.end[2], True)
+            if c.lastday:
+                v0 = v1
             if v0 is None or v1 is None or v1 < v0:
                 continue  # 31 February, or a range that runs backwards: not a date
             label = {"anchor": alabel, "sentence": "sentence", "expression": "expression"}.get(
