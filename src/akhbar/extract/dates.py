@@ -15,9 +15,13 @@ identifiers (القرار رقم 59) never become dates.
 
 Conventions for values (inclusive calendar days):
 
-* a yearless date takes the year of a later dated day/month in its sentence (told in
-  order, so ``28 ديسمبر ... 3 يناير 2024`` is December 2023), else of the date it is
-  paired with (``26 شوال الموافق 11 أغسطس 2015``), else the year that puts it nearest
+* a yearless date takes the year of the date it is paired with (``26 شوال الموافق 11
+  أغسطس 2015``), else of a later dated day/month in its sentence (told in order, so
+  ``28 ديسمبر ... 3 يناير 2024`` may be December 2023: when the order allows two years,
+  a weekday written with the date decides, else the one nearer the anchor), else of an
+  earlier one when the story lies over a year from the anchor, else of a Hijri year in
+  the sentence (for a Hijri date), else of a dated day in the other calendar (the
+  nearest reading, or the one its weekday fits), else the year that puts it nearest
   to the anchor, a future reading counting 1.5 times its distance since news mostly
   reports the past (``الماضي``/``المقبل`` force the past/next one); a weekday written
   with it picks the year in which the weekday fits;
@@ -1525,6 +1529,101 @@ def _sentence_ends(norm: str) -> list[int]:
     return [m.start() for m in _lex().sent.finditer(norm)] + [len(norm)]
 
 
+def _has_year(d: "_Cand") -> bool:
+    return d.rel is None and d.start is not None and d.start[0] is not None and d.end[0] is not None
+
+
+_REL_WORDS = _PAST | _NEXT | {_n(w) for w in ("الجاري", "الجارية", "الحالي", "الحالية")}
+
+
+def _context_year(norm: str, cs: list[_Cand], i: int, sstart: int, send: int,
+                  anchor: date | None) -> int | None:
+    """The year of a yearless date ``cs[i]`` read from a dated expression in its sentence.
+
+    A later day or month of the same calendar comes first (told in order, so "28 ديسمبر
+    ... 3 يناير 2024" may be December 2023), then an earlier one ("15 ديسمبر 2023 ... 10
+    يناير" may be January 2024), then a Hijri year for a Hijri date (العام الهجري 1446 ...
+    يوم عاشوراء), then a dated day or month of the other calendar (the year that puts the
+    date nearest to it).  When the order allows two years, the weekday written with the
+    date decides, else the year nearer the anchor (if one of them is within a year of it),
+    else the order.
+    """
+    c = cs[i]
+    if norm[c.s:c.e].rsplit(None, 1)[-1] in _REL_WORDS:
+        return None  # "8 أغسطس المقبل", "13 أغسطس الجاري": counted from the anchor
+    ref, step = None, 0
+    for d in cs[i + 1:]:
+        if d.s >= send:
+            break
+        if _has_year(d) and d.cal == c.cal and d.gran in ("day", "month"):
+            ref, step = d, -1
+            break
+    if ref is None:
+        for d in reversed(cs[:i]):
+            if d.e <= sstart:
+                break
+            if _has_year(d) and d.cal == c.cal and d.gran in ("day", "month"):
+                # an earlier date may be a target ("حتى مارس 2016 ... في أبريل"): it
+                # outweighs the anchor only in a story told far from the anchor's year
+                if anchor is None or abs(d.end[0] - (anchor.year if c.cal == "gregorian" else
+                                                     _greg_to_hijri_year(anchor) or 0)) > 1:
+                    ref, step = d, 1
+                break
+    if ref is None and c.cal == "hijri":
+        for d in [*cs[i + 1:], *reversed(cs[:i])]:
+            if sstart <= d.s < send and _has_year(d) and d.cal == "hijri" and \
+                    d.gran == "year" and d.kind == "absolute":
+                return d.start[0]
+    if ref is None:
+        for d in [*cs[i + 1:], *reversed(cs[:i])]:
+            if sstart <= d.s < send and _has_year(d) and d.cal != c.cal and d.gran == "day" == c.gran:
+                g = _span_dates(d.cal, *d.start, False)
+                y0 = _year_near(c, g) if g else None
+                if y0 is None:
+                    return None
+                # the nearest reading, unless the weekday written with it fits only
+                # another reading within a year of the dated day
+                near = []
+                for o in (y0 - 1, y0, y0 + 1):
+                    d0 = _span_dates(c.cal, o, c.start[1], c.start[2] or 1, False)
+                    if d0 is not None and abs((d0 - g).days) <= 366:
+                        near.append(o)
+                return _pick_year(c, near or [y0], y0, None, weekday_only=True)
+        return None
+    y = ref.start[0] if step < 0 else ref.end[0]
+    m0, m1 = c.start[1], (ref.start[1] if step < 0 else ref.end[1])
+    if not (m0 and m1) or (step < 0 and m0 <= m1) or (step > 0 and m0 >= m1):
+        return y
+    return _pick_year(c, [y + step, y], y + step, anchor)
+
+
+def _pick_year(c: "_Cand", options: list[int], default: int, anchor: date | None,
+               weekday_only: bool = False) -> int:
+    """One of the years a date's context allows: the one its weekday fits, else the one
+    nearer the anchor (if within a year of it), else ``default``."""
+    if len(options) == 1:
+        return options[0]
+    if c.wd is not None and c.gran == "day" and c.start[2] and not c.nth:
+        fit = [o for o in options if (d := _span_dates(c.cal, o, c.start[1], c.start[2], False))
+               and d.weekday() == c.wd]
+        if len(fit) == 1:
+            return fit[0]
+    if weekday_only:
+        return default
+    if anchor is not None:
+        best = None
+        for o in options:
+            d0 = _span_dates(c.cal, o, c.start[1], c.start[2] or 1, False)
+            if d0 is None:
+                continue
+            dist = (d0 - anchor).days * _FUTURE_COST if d0 > anchor else (anchor - d0).days
+            if dist <= 366 and (best is None or dist < best[0]):
+                best = (dist, o)
+        if best:
+            return best[1]
+    return default
+
+
 def _fill_years(norm: str, cs: list[_Cand], anchor: date | None) -> None:
     ends = None
     for i, c in enumerate(cs):
@@ -1533,15 +1632,9 @@ def _fill_years(norm: str, cs: list[_Cand], anchor: date | None) -> None:
         if ends is None:
             ends = _sentence_ends(norm)
         # the sentence that holds c
-        send = ends[bisect_left(ends, c.e)]
-        later = None
-        for d in cs[i + 1:]:
-            if d.s >= send:
-                break
-            if d.rel is None and d.start and d.end[0] is not None and d.cal == c.cal and \
-                    d.gran in ("day", "month"):
-                later = d
-                break
+        k = bisect_left(ends, c.e)
+        send = ends[k]
+        sstart = ends[k - 1] if k else 0
         nxt = cs[i + 1] if i + 1 < len(cs) else None
         if nxt is not None and nxt.cal != c.cal and nxt.rel is None and nxt.gran == "day" and \
                 nxt.start[0] is not None and c.gran == "day" and c.yrel is None and \
@@ -1553,13 +1646,10 @@ def _fill_years(norm: str, cs: list[_Cand], anchor: date | None) -> None:
                 c.start[0] = c.end[0] = y
                 c.yfrom = "expression"
                 continue
-        if later is not None and c.yrel is None:
-            y = later.start[0]
-            # "في 28 ديسمبر ... ثم في 3 يناير 2024": told in order, so December is 2023
-            if c.start[1] and later.start[1] and c.start[1] > later.start[1]:
-                y -= 1
+        y = _context_year(norm, cs, i, sstart, send, anchor) if c.yrel is None else None
+        if y is not None:
             c.start[0] = c.start[0] or y
-            c.end[0] = c.end[0] or y
+            c.end[0] = c.end[0] or (y + 1 if c.cal == "gregorian" and (c.end[1] or 0) < (c.start[1] or 0) else y)
             c.yfrom = "sentence"
             continue
         if anchor is None:
