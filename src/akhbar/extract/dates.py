@@ -1193,6 +1193,11 @@ def _skip_prep(norm: str, s: int) -> int:
     return s
 
 
+@lru_cache(maxsize=1)
+def _from_re() -> regex.Pattern:
+    return regex.compile(_n(r"(?<![\w])(?:اعتبارا|ابتداء|بدءا|بداية|انطلاقا)\s(?:من\s)?$"))
+
+
 def _rel_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
     for m in win.finditer("rel_day"):
         w = m.group("w")
@@ -1220,8 +1225,9 @@ def _rel_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
             off = 0
         elif w == _n("أمس") and regex.match(_n(r"\s(?:ال)?حاجة"), norm[e:e + 8]):
             continue  # "في أمسّ الحاجة": in the direst need
-        elif w in (_n("الغد"), _n("غد")) and not tod:
-            continue
+        elif w in (_n("الغد"), _n("غد")) and not (tod or m.group("wd") or _from_re().search(
+                norm, max(0, s - 16), s)):
+            continue  # "انتصار الغد", "الغد السعودي": the future; "اعتبارا من الغد": tomorrow
         elif w in (_n("غدا"), _n("الغد"), _n("غد"), _n("بكرة"), _n("بكرا")):
             off = 1
         elif w.startswith(_n("بعد")):
