@@ -1733,13 +1733,19 @@ def _time_res():
     parts = "|".join(sorted((regex.escape(w) for w in _TOD_LABEL), key=len, reverse=True))
     hours = "|".join(sorted(_HOUR_WORDS, key=len, reverse=True))
     fracs = "|".join(sorted(_FRACTIONS, key=len, reverse=True))
-    clock = (_n(r"(?:(?:في|عند|حوالي|حوالى|نحو|قرابة)\s)?(?:تمام\s)?(?:ال)?ساعة\s")
-             + rf"(?:(?P<hd>[0-2]?\d)(?:[:.](?P<md>[0-5]\d))?(?![\d.:])|(?P<hw>{hours})(?![\w]))"
-             + _n(rf"(?:\s?و\s?(?:(?P<fr>{fracs})|(?P<mn>[1-5]?\d)\s(?:دقيقة|دقائق))|\sإلا\s(?P<less>{fracs}))?")
-             + rf"(?![\w])(?:\s(?P<p>{parts})(?![\w]))?")
+    def clock(bare_needs_part: bool) -> str:
+        # a time without الساعة needs a preposition (عند التاسعة, في العاشرة): an hour word
+        # alone is an ordinal (الثانية); after a day it also needs its part of the day
+        # (الأحد في العاشرة صباحا), and so do digits (في 10 صباحا) everywhere
+        need = "(?(sa)|(?(pp)|(?!)))"
+        need += "(?(sa)|(?(p)|(?!)))" if bare_needs_part else "(?(sa)|(?(hd)(?(p)|(?!))|))"
+        return (_n(r"(?:(?P<pp>في|عند|حوالي|حوالى|نحو|قرابة)\s)?(?:تمام\s)?(?P<sa>(?:ال)?ساعة\s)?")
+                + rf"(?:(?P<hd>[0-2]?\d)(?:[:.](?P<md>[0-5]\d))?(?![\d.:])|(?P<hw>{hours})(?![\w]))"
+                + _n(rf"(?:\s?و\s?(?:(?P<fr>{fracs})|(?P<mn>[1-5]?\d)\s(?:دقيقة|دقائق))|\sإلا\s(?P<less>{fracs}))?")
+                + rf"(?![\w])(?:\s(?P<p>{parts})(?![\w]))?" + need)
     before_tod = regex.compile(rf"(?<![\w])[وف]?(?P<p>{parts})\s$")
-    before = regex.compile(rf"(?<![\w]){clock}\s" + _n(r"(?:من\s)?$"))
-    after = regex.compile(rf"\s?,?\s?(?:{clock}|(?P<p2>{parts})(?![\w]))")
+    before = regex.compile(rf"(?<![\w]){clock(False)}\s" + _n(r"(?:من\s)?$"))
+    after = regex.compile(rf"\s?,?\s?(?:{clock(True)}|(?P<p2>{parts})(?![\w]))")
     return before_tod, before, after
 
 
