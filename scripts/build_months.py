@@ -40,8 +40,9 @@ def ordinal_days() -> list[tuple[str, int]]:
     forms: list[tuple[str, int]] = []
     for n, (m, f) in ORD_UNITS.items():
         forms += [("ال" + m, n), ("ال" + f, n)]
-    # أول شباط (Levant), فاتح يوليوز (Morocco: "the opener" = the 1st), غرة رمضان (the 1st)
-    forms += [("أول", 1), ("فاتح", 1), ("غرة", 1)]
+    # أول شباط (Levant), فاتح يوليوز and الفاتح من نوفمبر (Maghreb: "the opener" = the 1st),
+    # غرة رمضان (the 1st)
+    forms += [("أول", 1), ("فاتح", 1), ("الفاتح", 1), ("غرة", 1)]
     for n in range(11, 20):
         unit = n - 10
         stems = COMPOUND_ONE[:2] if unit == 1 else ORD_UNITS[unit]

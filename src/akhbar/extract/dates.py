@@ -15,9 +15,13 @@ identifiers (القرار رقم 59) never become dates.
 
 Conventions for values (inclusive calendar days):
 
-* a yearless date takes the year of a later dated day/month in its sentence (told in
-  order, so ``28 ديسمبر ... 3 يناير 2024`` is December 2023), else of the date it is
-  paired with (``26 شوال الموافق 11 أغسطس 2015``), else the year that puts it nearest
+* a yearless date takes the year of the date it is paired with (``26 شوال الموافق 11
+  أغسطس 2015``), else of a later dated day/month in its sentence (told in order, so
+  ``28 ديسمبر ... 3 يناير 2024`` may be December 2023: when the order allows two years,
+  a weekday written with the date decides, else the one nearer the anchor), else of an
+  earlier one when the story lies over a year from the anchor, else of a Hijri year in
+  the sentence (for a Hijri date), else of a dated day in the other calendar (the
+  nearest reading, or the one its weekday fits), else the year that puts it nearest
   to the anchor, a future reading counting 1.5 times its distance since news mostly
   reports the past (``الماضي``/``المقبل`` force the past/next one); a weekday written
   with it picks the year in which the weekday fits;
@@ -133,13 +137,13 @@ class _Lex:
 
         add(self.greg, "mon")
         add(self.hijri, "hmon")
-        add([_n(w) for w in ("عيد", "رأس", "عرفة")], "hol")
+        add([_n(w) for w in ("عيد", "رأس", "عرفة", "عرفات", "عاشوراء", "المولد", "الإسراء")], "hol")
         add([_n("الشهر")], "shahr")
         add([_n(w) for w in ("الربع", "النصف", "الثلث", "الفصل", "أشهر", "شهور", "الأشهر",
                              "الشهور")], "part")
         add([_n(w) for w in ("مطلع", "بداية", "أوائل", "مستهل", "مفتتح", "أول", "منتصف",
                              "أواسط", "نهاية", "أواخر", "ختام", "آخر", "أخر", "نهايات",
-                             "بدايات", "العشر")], "edge")
+                             "بدايات", "العشر", "متم", "اليوم")], "edge")
         add([_n(w) for w in ("اليوم", "أمس", "الأمس", "بالأمس", "غدا", "غد", "الغد", "البارحة", "بكرة", "بكرا")],
             "relday")
         add([_n(w) for w in ("الأسبوع", "الشهر", "العام", "السنة")], "relper")
@@ -170,7 +174,10 @@ class _Lex:
         YFILL = _n(r"(?:\s?,\s?|\s?)(?:(?:من\s|في\s)?(?:ال|لل|ل)?(?:عام|سنة)\s?)?")
         DFILL = _n(r"\s?(?:من\s)?(?:شهر\s)?")
         TOD = _n("(?:صباح|مساء|ظهر|عصر|فجر|ليلة|ليل|ظهيرة|صبيحة|يوم)")
-        WDPRE = _n(rf"(?:{TOD}\s)?(?P<wd>{WD})\s?,?\s?(?:(?:الموافق|المقبل|القادم|الماضي|في)\s?,?\s?)?")
+        # "يومي الاثنين والثلاثاء 2 و3 ديسمبر": two weekdays before two days; the first
+        # weekday belongs to the first day
+        WDPRE = _n(rf"(?:(?:{TOD}|يومي)\s)?(?P<wd>{WD})(?:\s?(?:و|-|/)\s?{WD})?\s?,?\s?"
+                   r"(?:(?:الموافق|المقبل|القادم|الماضي|في)\s?,?\s?)?")
         DAYPRE = _n(r"(?:(?:صباح|مساء|ظهر|عصر|فجر|ليلة|ليل|ظهيرة|صبيحة)\s)?(?:يوم|يومي)\s")
         WDPRE = f"(?:{WDPRE}|{W}{DAYPRE})"
         RSEP = _n(r"\s?(?:-|–|—|/|وحتى|وإلى|و|إلى|الى|حتى|ولغاية|لغاية)\s?")
@@ -183,12 +190,15 @@ class _Lex:
             + _n(r"(?:من\s)?(?:(?P<this>هذا\sالشهر)|الشهر(?:\s(?P<rel>الماضي|المقبل|القادم|الجاري|الحالي|المنصرم|الفائت|السابق))?)(?![\w])"
                r"(?!\s(?:الأول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر|الحادي|"
                r"القمري|الهجري|الفضيل|المبارك|الكريم|الحرام)(?![\w]))"))
+        # the middle days of a list: "3 و4 و5 يونيو", "10، 11 و12 مارس"
+        DLIST = rf"(?P<dmid>(?:\s?(?:,\s?|و\s?){DAYNUM}){{0,6}})"
         self.dm = regex.compile(
-            rf"(?:{WDPRE})?(?P<d1>{DAY})(?:(?P<rsep>{RSEP})(?P<d2>{DAY}))?{DFILL}{MONP}{E}"
+            rf"(?:{WDPRE})?(?P<d1>{DAY}){DLIST}(?:(?P<rsep>{RSEP})(?P<d2>{DAY}))?{DFILL}{MONP}{E}"
             rf"(?:{YFILL}(?P<y>{YEARX})|{MREL})?")
         self.hdm = regex.compile(
-            rf"(?:{WDPRE})?(?P<d1>{DAY})(?:(?P<rsep>{RSEP})(?P<d2>{DAY}))?{DFILL}(?:شهر\s)?(?P<m1>{HMON}){E}"
-            rf"(?:{YFILL}(?P<y>{YEAR}(?:{YSUF})?)|{MREL})?")
+            rf"(?:{WDPRE})?(?P<d1>{DAY}){DLIST}(?:(?P<rsep>{RSEP})(?P<d2>{DAY}))?{DFILL}(?:شهر\s)?(?P<m1>{HMON}){E}"
+            + _n(rf"(?:\s(?:المبارك|الفضيل|الكريم|الحرام|المعظم){E})?")
+            + rf"(?:{YFILL}(?P<y>{YEAR}(?:{YSUF})?)|{MREL})?")
         rel0 = _n("الماضي|المقبل|القادم|الجاري|الحالي|المنصرم")
         self.my = regex.compile(
             rf"{W}(?:[وبلف]?(?:شهر|الشهر)\s)?{W}[وبلف]?(?P<m1>{MON})"
@@ -218,22 +228,26 @@ class _Lex:
             + _n(r"\s?(?P<sep>-|–|و|إلى|الى|حتى|وحتى)\s?(?:شهر\s)?") + rf"(?P<m2>{MON}){YFILL}(?P<y>{YEARX})")
         # holidays fixed in the Hijri calendar (and Christmas)
         self.holiday = regex.compile(_n(
-            rf"{W}[وبلف]?(?P<h>عيد الفطر|عيد الأضحى|رأس السنة الهجرية|يوم عرفة|عيد الميلاد المجيد|عيد الميلاد)"
-            rf"(?:\s(?:المبارك|السعيد){E})?") + rf"(?:{YFILL}(?P<y>{YEARX}))?(?![\w])")
+            rf"{W}[وبلف]?(?P<h>عيد الفطر|عيد الأضحى|رأس السنة الهجرية|يوم عرفة|يوم عرفات|عيد الميلاد المجيد|"
+            rf"عيد الميلاد|يوم عاشوراء|عاشوراء|عيد المولد النبوي|المولد النبوي|ليلة الإسراء والمعراج|"
+            rf"الإسراء والمعراج)(?:\s(?:المبارك|السعيد|الشريف){E})?") + rf"(?:{YFILL}(?P<y>{YEARX}))?(?![\w])")
         # Years in a year context.
-        YADJ = _n("(?:الجديد|المالي|الدراسي|التدريبي|الميلادي|الهجري|الماضي|الحالي|الجاري|"
-                  "المقبل|القادم|المنصرم|الفائت|السابق|المنتهي)")
+        # with سنة the adjective is feminine: السنة المالية 2024, السنة الهجرية 1445
+        YADJ = _n("(?:(?:الجديد|المالي|الدراسي|التدريبي|الميلادي|الهجري|الماضي|الحالي|الجاري|"
+                  "المقبل|القادم|المنصرم|الفائت|السابق|المنتهي)ه?)")
         YNOUN = _n(r"(?:[وبلف]|وب|ول|في\s|منذ\s|حتى\s|قبل\s|بعد\s|خلال\s|من\s|بحلول\s)?"
                    r"(?:ال|لل|ل)?(?:عام|سنة|أعوام|سنوات|عامي|سنتي|لعامي)\s?") + rf"(?:{YADJ}\s(?:{YADJ}\s)?)?"
         # nouns after which a bare number is a year: seasons, births, budgets, events
         YEVENT = _n("(?:موسم|مواسم|الموسم|مواليد|ميزانية|موازنة|الميزانية|الموازنة|مونديال|"
                     "أولمبياد|كأس العالم|يورو|رؤية|أجندة|نسخة|دورة)")
-        # events and reports named by their year, maybe with a place or kind between:
-        # انتخابات 2016, هجمات 2001, مؤتمر القاهرة 2014, مونديال روسيا 2018, بطولة العالم 2019
+        # events and reports named by their year, maybe with up to two words of place or
+        # kind between: انتخابات 2016, مؤتمر القاهرة 2014, مونديال روسيا 2018, انتخابات
+        # الرئاسة الأميركية 2016, كأس العالم للأندية 2025
         YEVENT2 = _n("(?:انتخابات|الانتخابات|هجمات|أحداث|احتجاجات|تعداد|إحصاء|إحصاءات|إحصائيات|"
-                     "أرقام|بيانات|نتائج|قمة|مؤتمر|بطولة|معرض|إكسبو|دستور|اتفاقية|اتفاق)")
+                     "أرقام|بيانات|نتائج|قمة|مؤتمر|بطولة|معرض|إكسبو|دستور|اتفاقية|اتفاق|مونديال|"
+                     "أولمبياد|كأس العالم|كأس)")
         self.year_event = regex.compile(
-            rf"{W}[وبلف]?(?:{YEVENT}|(?P<ev2>{YEVENT2})(?:\s(?!ال?(?:عام|سنة)(?![\w]))[\u0621-\u064a]{{3,12}})?)"
+            rf"{W}[وبلف]?(?:{YEVENT}|(?P<ev2>{YEVENT2})(?:\s(?!ال?(?:عام|سنة)(?![\w]))[\u0621-\u064a]{{3,12}}){{0,2}})"
             rf"\s(?P<y>{YEAR})(?P<ys>{YSUF})?")
         self.year = regex.compile(rf"{W}(?P<pre>{YNOUN})(?P<y>{YEARX})")
         YPREP = _n(r"(?:في|منذ|حتى|قبل|بعد|خلال|بحلول|ومنذ|وفي|وحتى|وقبل|وبعد|من|ومن)")
@@ -261,7 +275,7 @@ class _Lex:
             r"(?P<a>[0-3]?\d)/(?P<b>[01]?\d)(?![\d]|[./-]\d)")
         # Parts of a year or month.
         YSPEC = (_n(r"(?:(?:من|في)\s)?(?:(?:ال|ل|لل)?(?:عام|سنة)\s)?") + rf"(?P<y>{YEARX})"
-                 + "|" + _n(r"(?:(?:من|في)\s)?(?:هذا\s|هذه\s)?(?P<ry>العام|السنة)(?!\s(?:الدراسي|المالي|التدريبي|الجامعي|الهجري)(?![\w]))(?:\s(?P<ryrel>الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|الحالي|الحالية|الجاري|الجارية|المنصرم|الفائت|السابق|السابقة))?")
+                 + "|" + _n(r"(?:(?:من|في)\s)?(?:هذا\s|هذه\s)?(?P<ry>العام|السنة)(?!\s(?:الدراسي|المالي|التدريبي|الجامعي|الهجري)(?![\w]))(?:\s(?P<ryrel>الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|الحالي|الحالية|الجاري|الجارية|المنصرم|الفائت|السابق|السابقة)(?![\w]))?")
                  + rf"(?:\s(?P<yy>{YEARX}))?"
                  + "|" + _n(r"(?:(?:من|في)\s)?(?P<this>هذا العام|هذه السنة)"))
         self.part = regex.compile(_n(
@@ -271,7 +285,9 @@ class _Lex:
             rf"{W}(?:[وبلف]|في\s|خلال\s)?(?:ال)?(?:أشهر|شهور)\s(?P<n>الثلاثة|الثلاث|الأربعة|الخمسة|الستة|السبعة|الثمانية|التسعة|العشرة)\s"
             rf"(?P<which>الأولى|الأول|الأخيرة|الماضية|المقبلة|القادمة)")
             + "(?:" + rf"\s(?:{YSPEC})" + ")?")
-        EDGE = _n("(?:مطلع|بداية|أوائل|مستهل|مفتتح|أول|منتصف|أواسط|نهاية|أواخر|ختام|آخر|أخر|نهايات|بدايات|"
+        # متم (Morocco: "the completion") is the end; آخر يوم من / اليوم الأول من name one day
+        EDGE = _n("(?:(?:آخر|أخر|أول)\\sيوم\\s(?:من|في)|اليوم\\s(?:الأخير|الأول)\\s(?:من|في)|"
+                  "مطلع|بداية|أوائل|مستهل|مفتتح|أول|منتصف|أواسط|نهاية|متم|أواخر|ختام|آخر|أخر|نهايات|بدايات|"
                   "العشر\\s(?:الأواخر|الأخيرة|الأوائل|الأولى|الأول)\\sمن)")
         self.edge = regex.compile(
             rf"{W}[وبلف]?(?P<edge>{EDGE})\s(?:(?:شهر\s)?(?P<m1>{MON}){E}"
@@ -279,7 +295,8 @@ class _Lex:
             rf"(?:\s(?P<mrel>{rel}){E}|{YFILL}(?P<my>{YEARX}))?|"
             + _n(rf"(?:شهر\s)?(?P<hm>{HMON}){E}(?:\s(?:المبارك|الفضيل|الكريم|الحرام|المعظم){E})?"
                  rf"(?:\s(?P<hrel>{rel}){E}|{YFILL}(?P<hy>{YEAR}(?:{YSUF})?))?|")
-            + _n(r"(?P<rm>الشهر|هذا الشهر)(?:\s(?P<rmrel>الماضي|المقبل|القادم|الحالي|الجاري))?|")
+            # "بداية الشهر الفضيل" is Ramadan, not the current calendar month
+            + _n(r"(?P<rm>الشهر|هذا الشهر)(?!\s(?:الفضيل|المبارك|الكريم|الحرام|القمري|الهجري)(?![\w]))(?:\s(?P<rmrel>الماضي|المقبل|القادم|الحالي|الجاري))?|")
             + _n(r"(?P<rw>الأسبوع|هذا الأسبوع)(?:\s(?P<rwrel>الماضي|المقبل|القادم|الحالي|الجاري|الجاي|المنصرم|الفائت))?(?![\w])|")
             + f"(?:{YSPEC}))")
         # Relative expressions.
@@ -516,7 +533,7 @@ class _Cand:
     """One date expression found in the normalized text, before resolution."""
 
     __slots__ = ("s", "e", "cal", "start", "end", "gran", "kind", "rel", "prio", "wd", "yfrom",
-                 "dir", "bare_wd", "yrel", "nth", "time")
+                 "dir", "bare_wd", "yrel", "nth", "time", "lastday")
 
     def __init__(self, s, e, *, cal="gregorian", start=None, end=None, gran="day",
                  kind="absolute", rel=None, prio=0, wd=None):
@@ -535,6 +552,7 @@ class _Cand:
         self.yrel = None        # "من العام المقبل": the year is the anchor's plus this
         self.nth = None         # weekday + ordinal: maybe the nth such weekday of the month
         self.time = ""          # "HH:MM" or a part of the day, for a day with a time attached
+        self.lastday = False    # "آخر يوم من رمضان": only the last day of the span
 
     def needs_year(self) -> bool:
         return self.rel is None and self.start is not None and (
@@ -568,8 +586,17 @@ def _dm_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
         for m in win.finditer(name):
             d1 = _day_value(m.group("d1"))
             d2 = _day_value(m.group("d2")) if m.group("d2") else None
-            if d1 is None or not 1 <= d1 <= 31 or (d2 is not None and not d1 < d2 <= 31):
+            rsep = m.group("rsep").strip() if d2 is not None else None
+            mids = [(int(x.group()), x.start() + m.start("dmid"))
+                    for x in _RE_DIGIT_RUN.finditer(m.group("dmid"))] if m.group("dmid") else []
+            d2pos = m.start("d2") if d2 is not None else None
+            if mids and d2 is None:  # "3 و4 و5 يونيو": the last day of the list is d2
+                (d2, d2pos), mids, rsep = mids[-1], mids[:-1], "و"
+            days = [d1] + [d for d, _ in mids] + ([d2] if d2 is not None else [])
+            if d1 is None or not 1 <= d1 <= 31 or any(not a < b <= 31 for a, b in zip(days, days[1:])):
                 continue
+            if mids and rsep not in ("و", ","):
+                continue  # "3، 4 - 6 يونيو": neither a list nor a range
             y, ycal = _yearx(m.group("y"))
             cal = "hijri" if hij or ycal == "hijri" else "gregorian"
             if hij:
@@ -600,15 +627,19 @@ def _dm_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
             if m.group("wd") and d2 is None and d1 <= 5 and m.group("d1")[0].isalpha() and \
                     not norm[m.end("wd"):m.start("d1")].strip():
                 nth = d1  # "الثلاثاء الثالث من أيلول": the third Tuesday, or the 3rd if it is one
-            if d2 is not None and d2 != d1 + 1 and m.group("rsep").strip() == "و":
-                # "5 و7 يناير": two days, not a range; the first is its own row
+            if d2 is not None and rsep in ("و", ",") and \
+                    any(b != a + 1 for a, b in zip(days, days[1:])):
+                # "5 و7 يناير", "5 و9 و12 يناير": single days, not a range; a list of
+                # consecutive days (2 و3 ديسمبر, 3 و4 و5 يونيو) is one range
                 ws = m.start("wd") if m.group("wd") else m.start("d1")
-                first = _Cand(min(s, ws), m.end("d1"), cal=cal, start=[y, mon, d1],
-                              end=[y, mon2, d1], gran="day", prio=5)
-                if y is not None:
-                    first.yfrom = "expression"
-                out.append(first)
-                s, d1, d2 = m.start("d2"), d2, None
+                spans = [(min(s, ws), m.end("d1"))] + [
+                    (p, p + len(str(d))) for d, p in mids]
+                for d, (a, b) in zip(days, spans):
+                    one = _Cand(a, b, cal=cal, start=[y, mon, d], end=[y, mon2, d], gran="day", prio=5)
+                    if y is not None:
+                        one.yfrom = "expression"
+                    out.append(one)
+                s, d1, d2 = d2pos, d2, None
             c = _Cand(s, e, cal=cal, start=[y, mon, d1], end=[y, mon2, d2 or d1],
                       gran="day", kind="range" if d2 else "absolute", prio=5,
                       wd=lex.wd.get(m.group("wd")) if m.group("wd") else None)
@@ -765,8 +796,13 @@ def _my_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
                          gran="day", prio=3))
 
 
-_HOLIDAYS = {_n("عيد الفطر"): (10, 1), _n("عيد الأضحى"): (12, 10),
-             _n("رأس السنة الهجرية"): (1, 1), _n("يوم عرفة"): (12, 9)}
+# Hijri (month, day) of feasts and days named in the news; ليلة القدر is left out (which
+# of the last ten nights is not fixed)
+_HOLIDAYS = {_n(k): v for k, v in (
+    ("عيد الفطر", (10, 1)), ("عيد الأضحى", (12, 10)), ("رأس السنة الهجرية", (1, 1)),
+    ("يوم عرفة", (12, 9)), ("يوم عرفات", (12, 9)), ("يوم عاشوراء", (1, 10)), ("عاشوراء", (1, 10)),
+    ("عيد المولد النبوي", (3, 12)), ("المولد النبوي", (3, 12)),
+    ("ليلة الإسراء والمعراج", (7, 27)), ("الإسراء والمعراج", (7, 27)))}
 
 
 def _hijri_month_in_year(mon: int, gy: int, s: int, e: int, day: int | None = None) -> _Cand | None:
@@ -1046,6 +1082,12 @@ def _part_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
         edge = m.group("edge")
         s = m.start("edge")
         tenth = edge.startswith(_n("العشر"))  # "العشر الأواخر من رمضان": days 21 to the end
+        words = edge.split()
+        # "أول يوم من", "اليوم الأول من": the first day (1); "آخر يوم من": the last (-1)
+        one = 0 if tenth or len(words) < 3 else \
+            1 if words[0] == _n("أول") or words[1] == _n("الأول") else -1
+        if edge == _n("أول"):
+            one = 1
         if m.group("hm"):
             mon = lex.hijri[m.group("hm")]
             y, ycal = _yearx(m.group("hy"))
@@ -1054,8 +1096,10 @@ def _part_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
             if mon == 2 and y is None and not norm.startswith(_n("شهر"), m.start("edge") + len(edge) + 1):
                 continue  # "نهاية صفر": zero, not Safar
             e = m.end() if y is not None else _trim_right(norm, s, m.end())
-            if edge == _n("أول"):
-                c = _Cand(s, e, cal="hijri", start=[y, mon, 1], end=[y, mon, 1], gran="day", prio=6)
+            if one:
+                d = 1 if one > 0 else None
+                c = _Cand(s, e, cal="hijri", start=[y, mon, d], end=[y, mon, d], gran="day", prio=6)
+                c.lastday = one < 0
             else:
                 d0, d1 = (1, 10) if edge in _EDGE_EARLY else (11, 20) if edge in _EDGE_MID else (21, None)
                 c = _Cand(s, e, cal="hijri", start=[y, mon, d0], end=[y, mon, d1], gran="part",
@@ -1064,7 +1108,7 @@ def _part_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
             out.append(c)
             continue
         if m.group("rw"):
-            if tenth or edge in (_n("نهايات"), _n("بدايات")):
+            if tenth or one or edge in (_n("نهايات"), _n("بدايات")):
                 continue  # "في نهايات الأسبوع": weekends in general
             # a week runs Monday to Sunday: early = Mon-Wed, mid = Wed-Thu, end = Fri-Sun
             d0, d1 = (0, 2) if edge in _EDGE_EARLY else (2, 3) if edge in _EDGE_MID else (4, 6)
@@ -1081,9 +1125,11 @@ def _part_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
             e = m.end()
             if m.group("m1b") and lex.greg[m.group("m1b")] != mon:
                 e, y = _trim_right(norm, s, m.end("m1")), None  # "منتصف يونيو يوليو": only the first
-            if edge == _n("أول"):
+            if one:
                 # "أول شباط" is the 1st of February (Levant), not "early February"
-                c = _Cand(s, e, start=[y, mon, 1], end=[y, mon, 1], gran="day", prio=6)
+                d = 1 if one > 0 else None
+                c = _Cand(s, e, start=[y, mon, d], end=[y, mon, d], gran="day", prio=6)
+                c.lastday = one < 0
                 c.dir = _rel_offset(m.group("mrel"))
                 out.append(c)
                 continue
@@ -1105,13 +1151,30 @@ def _part_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
                 d0, d1 = 11, 20
             else:
                 d0, d1 = 21, None
+            if one:
+                d0 = d1 = 1 if one > 0 else None
 
             def fn(a, off=off, d0=d0, d1=d1):
                 b = _add_months(a.replace(day=1), off)
+                d0 = d0 or _last_day(b.year, b.month)
                 return (b.replace(day=d0), b.replace(day=d1 or _last_day(b.year, b.month)))
-            out.append(_Cand(s, m.end(), gran="part", kind="relative", rel=fn, prio=6))
+            out.append(_Cand(s, m.end(), gran="day" if one else "part", kind="relative", rel=fn, prio=6))
         elif not tenth:
             y, off, cal = _yspec(m)
+            if one:
+                # "آخر يوم من العام": 31 December; "أول يوم من السنة": 1 January
+                m0 = m1 = 1 if one > 0 else 12
+                d0 = d1 = 1 if one > 0 else 31
+                if y is not None and cal == "hijri":
+                    c = _Cand(s, m.end(), cal=cal, start=[y, m0, 1 if one > 0 else None],
+                              end=[y, m1, 1 if one > 0 else None], gran="day", prio=6)
+                    c.lastday = one < 0
+                    out.append(c)
+                elif y is not None:
+                    out.append(_Cand(s, m.end(), start=[y, m0, d0], end=[y, m1, d1], gran="day", prio=6))
+                elif off is not None:
+                    out.append(_year_rel(off, m0, m1, "day", s, m.end(), d0, d1))
+                continue
             if edge in _EDGE_EARLY:
                 m0, m1 = 1, 3
             elif edge in _EDGE_MID:
@@ -1130,6 +1193,11 @@ def _skip_prep(norm: str, s: int) -> int:
         if norm.startswith(p, s):
             return s + len(p)
     return s
+
+
+@lru_cache(maxsize=1)
+def _from_re() -> regex.Pattern:
+    return regex.compile(_n(r"(?<![\w])(?:اعتبارا|ابتداء|بدءا|بداية|انطلاقا)\s(?:من\s)?$"))
 
 
 def _rel_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
@@ -1159,8 +1227,9 @@ def _rel_cands(lex: _Lex, norm: str, out: list, win: "_Windows") -> None:
             off = 0
         elif w == _n("أمس") and regex.match(_n(r"\s(?:ال)?حاجة"), norm[e:e + 8]):
             continue  # "في أمسّ الحاجة": in the direst need
-        elif w in (_n("الغد"), _n("غد")) and not tod:
-            continue
+        elif w in (_n("الغد"), _n("غد")) and not (tod or m.group("wd") or _from_re().search(
+                norm, max(0, s - 16), s)):
+            continue  # "انتصار الغد", "الغد السعودي": the future; "اعتبارا من الغد": tomorrow
         elif w in (_n("غدا"), _n("الغد"), _n("غد"), _n("بكرة"), _n("بكرا")):
             off = 1
         elif w.startswith(_n("بعد")):
@@ -1475,6 +1544,101 @@ def _sentence_ends(norm: str) -> list[int]:
     return [m.start() for m in _lex().sent.finditer(norm)] + [len(norm)]
 
 
+def _has_year(d: "_Cand") -> bool:
+    return d.rel is None and d.start is not None and d.start[0] is not None and d.end[0] is not None
+
+
+_REL_WORDS = _PAST | _NEXT | {_n(w) for w in ("الجاري", "الجارية", "الحالي", "الحالية")}
+
+
+def _context_year(norm: str, cs: list[_Cand], i: int, sstart: int, send: int,
+                  anchor: date | None) -> int | None:
+    """The year of a yearless date ``cs[i]`` read from a dated expression in its sentence.
+
+    A later day or month of the same calendar comes first (told in order, so "28 ديسمبر
+    ... 3 يناير 2024" may be December 2023), then an earlier one ("15 ديسمبر 2023 ... 10
+    يناير" may be January 2024), then a Hijri year for a Hijri date (العام الهجري 1446 ...
+    يوم عاشوراء), then a dated day or month of the other calendar (the year that puts the
+    date nearest to it).  When the order allows two years, the weekday written with the
+    date decides, else the year nearer the anchor (if one of them is within a year of it),
+    else the order.
+    """
+    c = cs[i]
+    if norm[c.s:c.e].rsplit(None, 1)[-1] in _REL_WORDS:
+        return None  # "8 أغسطس المقبل", "13 أغسطس الجاري": counted from the anchor
+    ref, step = None, 0
+    for d in cs[i + 1:]:
+        if d.s >= send:
+            break
+        if _has_year(d) and d.cal == c.cal and d.gran in ("day", "month"):
+            ref, step = d, -1
+            break
+    if ref is None:
+        for d in reversed(cs[:i]):
+            if d.e <= sstart:
+                break
+            if _has_year(d) and d.cal == c.cal and d.gran in ("day", "month"):
+                # an earlier date may be a target ("حتى مارس 2016 ... في أبريل"): it
+                # outweighs the anchor only in a story told far from the anchor's year
+                if anchor is None or abs(d.end[0] - (anchor.year if c.cal == "gregorian" else
+                                                     _greg_to_hijri_year(anchor) or 0)) > 1:
+                    ref, step = d, 1
+                break
+    if ref is None and c.cal == "hijri":
+        for d in [*cs[i + 1:], *reversed(cs[:i])]:
+            if sstart <= d.s < send and _has_year(d) and d.cal == "hijri" and \
+                    d.gran == "year" and d.kind == "absolute":
+                return d.start[0]
+    if ref is None:
+        for d in [*cs[i + 1:], *reversed(cs[:i])]:
+            if sstart <= d.s < send and _has_year(d) and d.cal != c.cal and d.gran == "day" == c.gran:
+                g = _span_dates(d.cal, *d.start, False)
+                y0 = _year_near(c, g) if g else None
+                if y0 is None:
+                    return None
+                # the nearest reading, unless the weekday written with it fits only
+                # another reading within a year of the dated day
+                near = []
+                for o in (y0 - 1, y0, y0 + 1):
+                    d0 = _span_dates(c.cal, o, c.start[1], c.start[2] or 1, False)
+                    if d0 is not None and abs((d0 - g).days) <= 366:
+                        near.append(o)
+                return _pick_year(c, near or [y0], y0, None, weekday_only=True)
+        return None
+    y = ref.start[0] if step < 0 else ref.end[0]
+    m0, m1 = c.start[1], (ref.start[1] if step < 0 else ref.end[1])
+    if not (m0 and m1) or (step < 0 and m0 <= m1) or (step > 0 and m0 >= m1):
+        return y
+    return _pick_year(c, [y + step, y], y + step, anchor)
+
+
+def _pick_year(c: "_Cand", options: list[int], default: int, anchor: date | None,
+               weekday_only: bool = False) -> int:
+    """One of the years a date's context allows: the one its weekday fits, else the one
+    nearer the anchor (if within a year of it), else ``default``."""
+    if len(options) == 1:
+        return options[0]
+    if c.wd is not None and c.gran == "day" and c.start[2] and not c.nth:
+        fit = [o for o in options if (d := _span_dates(c.cal, o, c.start[1], c.start[2], False))
+               and d.weekday() == c.wd]
+        if len(fit) == 1:
+            return fit[0]
+    if weekday_only:
+        return default
+    if anchor is not None:
+        best = None
+        for o in options:
+            d0 = _span_dates(c.cal, o, c.start[1], c.start[2] or 1, False)
+            if d0 is None:
+                continue
+            dist = (d0 - anchor).days * _FUTURE_COST if d0 > anchor else (anchor - d0).days
+            if dist <= 366 and (best is None or dist < best[0]):
+                best = (dist, o)
+        if best:
+            return best[1]
+    return default
+
+
 def _fill_years(norm: str, cs: list[_Cand], anchor: date | None) -> None:
     ends = None
     for i, c in enumerate(cs):
@@ -1483,15 +1647,9 @@ def _fill_years(norm: str, cs: list[_Cand], anchor: date | None) -> None:
         if ends is None:
             ends = _sentence_ends(norm)
         # the sentence that holds c
-        send = ends[bisect_left(ends, c.e)]
-        later = None
-        for d in cs[i + 1:]:
-            if d.s >= send:
-                break
-            if d.rel is None and d.start and d.end[0] is not None and d.cal == c.cal and \
-                    d.gran in ("day", "month"):
-                later = d
-                break
+        k = bisect_left(ends, c.e)
+        send = ends[k]
+        sstart = ends[k - 1] if k else 0
         nxt = cs[i + 1] if i + 1 < len(cs) else None
         if nxt is not None and nxt.cal != c.cal and nxt.rel is None and nxt.gran == "day" and \
                 nxt.start[0] is not None and c.gran == "day" and c.yrel is None and \
@@ -1503,13 +1661,10 @@ def _fill_years(norm: str, cs: list[_Cand], anchor: date | None) -> None:
                 c.start[0] = c.end[0] = y
                 c.yfrom = "expression"
                 continue
-        if later is not None and c.yrel is None:
-            y = later.start[0]
-            # "في 28 ديسمبر ... ثم في 3 يناير 2024": told in order, so December is 2023
-            if c.start[1] and later.start[1] and c.start[1] > later.start[1]:
-                y -= 1
+        y = _context_year(norm, cs, i, sstart, send, anchor) if c.yrel is None else None
+        if y is not None:
             c.start[0] = c.start[0] or y
-            c.end[0] = c.end[0] or y
+            c.end[0] = c.end[0] or (y + 1 if c.cal == "gregorian" and (c.end[1] or 0) < (c.start[1] or 0) else y)
             c.yfrom = "sentence"
             continue
         if anchor is None:
@@ -1580,13 +1735,19 @@ def _time_res():
     parts = "|".join(sorted((regex.escape(w) for w in _TOD_LABEL), key=len, reverse=True))
     hours = "|".join(sorted(_HOUR_WORDS, key=len, reverse=True))
     fracs = "|".join(sorted(_FRACTIONS, key=len, reverse=True))
-    clock = (_n(r"(?:(?:في|عند|حوالي|حوالى|نحو|قرابة)\s)?(?:تمام\s)?(?:ال)?ساعة\s")
-             + rf"(?:(?P<hd>[0-2]?\d)(?:[:.](?P<md>[0-5]\d))?(?![\d.:])|(?P<hw>{hours})(?![\w]))"
-             + _n(rf"(?:\s?و\s?(?:(?P<fr>{fracs})|(?P<mn>[1-5]?\d)\s(?:دقيقة|دقائق))|\sإلا\s(?P<less>{fracs}))?")
-             + rf"(?![\w])(?:\s(?P<p>{parts})(?![\w]))?")
+    def clock(bare_needs_part: bool) -> str:
+        # a time without الساعة needs a preposition (عند التاسعة, في العاشرة): an hour word
+        # alone is an ordinal (الثانية); after a day it also needs its part of the day
+        # (الأحد في العاشرة صباحا), and so do digits (في 10 صباحا) everywhere
+        need = "(?(sa)|(?(pp)|(?!)))"
+        need += "(?(sa)|(?(p)|(?!)))" if bare_needs_part else "(?(sa)|(?(hd)(?(p)|(?!))|))"
+        return (_n(r"(?:(?P<pp>في|عند|حوالي|حوالى|نحو|قرابة)\s)?(?:تمام\s)?(?P<sa>(?:ال)?ساعة\s)?")
+                + rf"(?:(?P<hd>[0-2]?\d)(?:[:.](?P<md>[0-5]\d))?(?![\d.:])|(?P<hw>{hours})(?![\w]))"
+                + _n(rf"(?:\s?و\s?(?:(?P<fr>{fracs})|(?P<mn>[1-5]?\d)\s(?:دقيقة|دقائق))|\sإلا\s(?P<less>{fracs}))?")
+                + rf"(?![\w])(?:\s(?P<p>{parts})(?![\w]))?" + need)
     before_tod = regex.compile(rf"(?<![\w])[وف]?(?P<p>{parts})\s$")
-    before = regex.compile(rf"(?<![\w]){clock}\s" + _n(r"(?:من\s)?$"))
-    after = regex.compile(rf"\s?,?\s?(?:{clock}|(?P<p2>{parts})(?![\w]))")
+    before = regex.compile(rf"(?<![\w]){clock(False)}\s" + _n(r"(?:من\s)?$"))
+    after = regex.compile(rf"\s?,?\s?(?:{clock(True)}|(?P<p2>{parts})(?![\w]))")
     return before_tod, before, after
 
 
@@ -1765,6 +1926,8 @@ def _find_dates(text: str, *, published: date | None = None,
         elif c.start[0] is not None and c.end[0] is not None:
             v0 = _span_dates(c.cal, c.start[0], c.start[1], c.start[2], False)
             v1 = _span_dates(c.cal, c.end[0], c.end[1], c.end[2], True)
+            if c.lastday:
+                v0 = v1
             if v0 is None or v1 is None or v1 < v0:
                 continue  # 31 February, or a range that runs backwards: not a date
             label = {"anchor": alabel, "sentence": "sentence", "expression": "expression"}.get(
