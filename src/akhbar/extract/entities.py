@@ -440,6 +440,14 @@ def _title_rule(toks, keys, info, tags, src) -> None:
                     _name_like(toks[m], keys[m]) and not keys[m].startswith(("و", "ف")) \
                     and (labels[m] == "PER" or _rare(toks[m], keys[m])):
                 m += 1
+            # A lone given name (جوزاف, عبد المجيد) after a title is followed by the
+            # family name even when that is a word too (جوزاف | عون, عبد المجيد | تبون).
+            if m == e and e < n and labels[e] == "" and info["gaz"][e] == "O" and (
+                    e - j == 1 and (keys[j] in lex.given_names() or lex.zipf(toks[j]) < 3.0)
+                    or e - j == 2 and keys[j] == "عبد") and \
+                    _name_like(toks[e], keys[e]) and not keys[e].startswith(("و", "ف")) and \
+                    not _common(toks[e]) and not _verb_like(toks[e], keys[e]):
+                m = e + 1
             for x in range(e, m):
                 if tags[x] == "O":
                     src[x] = "rule"
@@ -494,6 +502,132 @@ def _merge_rule(toks, keys, info, tags, src) -> None:
         if tags[i - 1].endswith("-PER") and \
                 not keys[i].startswith("و") and keys[i - 1] not in lex.stopwords():
             tags[i] = "I-PER"
+
+
+@lru_cache(maxsize=1)
+def _rule_words() -> dict[str, frozenset[str]]:
+    """``entit_rule_words.tsv``: kind -> match keys (words the rules read, not the CRF)."""
+    text = resources.files("akhbar.data").joinpath("entit_rule_words.tsv").read_text(
+        encoding="utf-8")
+    out: dict[str, set[str]] = defaultdict(set)
+    for ln in text.splitlines()[2:]:
+        if ln.strip() and not ln.startswith("#"):
+            word, kind = ln.split("\t")
+            out[kind].add(lex.key(word))
+    return {kind: frozenset(words) for kind, words in out.items()}
+
+
+@lru_cache(maxsize=100_000)
+def _verb_like(tok: str, k: str) -> bool:
+    """A future or imperfect verb (سيشارك, ستزور, يؤكد, تعتزم), not a name (يوسف, تامر)."""
+    if k in lex.given_names() or len(k) < 4:
+        return False
+    if k[0] == "س" and k[1] in "يتن" and len(k) >= 5:
+        tok = tok[1:]
+    # A verb's other person is a common word too (يشارك/تشارك); ترامب, تبون, يوسف have
+    # none, and transliterated syllables (يونغ/تونغ) are rarer.
+    other = {"ي": "ت", "ت": "ي", "ن": "ي"}.get(tok[0])
+    return other is not None and lex.zipf(tok) >= 3.5 and lex.zipf(other + tok[1:]) >= 3.5
+
+
+def _person_edges_rule(toks, keys, info, tags, src) -> None:
+    """A person's name does not run on into a verb (فلاديمير بوتين | سيشارك), nor start
+    with the place a title governs (أمين عمان | يوسف الشواربة)."""
+    for i, j, label in _spans(tags):
+        if label != "PER" or j - i < 2:
+            continue
+        e = j
+        while e - i > 1 and _verb_like(toks[e - 1], keys[e - 1]):
+            e -= 1
+        for x in range(e, j):
+            tags[x], src[x] = "O", "rule"
+        for gi, gj, glab, _ in info["gaz_spans"]:
+            if gi == i and glab == "LOC" and e - gj >= 2 and keys[gj] in lex.given_names():
+                for x in range(gi, e):
+                    tags[x] = ("B-" if x in (gi, gj) else "I-") + ("LOC" if x < gj else "PER")
+                    src[x] = "rule"
+                break
+
+
+@lru_cache(maxsize=100_000)
+def _nationality(k: str) -> bool:
+    """A nisba of a place the gazetteer knows (البريطانية, المصري, الإماراتي, السعودية) or
+    of a region (الدولي, العربية): it ends an organization's name."""
+    if k in _rule_words()["nisba"]:
+        return True
+    if not k.startswith("ال") or len(k) < 5:
+        return False
+    stem = k[2:-2] if k.endswith("يه") else k[2:-1] if k.endswith("ي") else ""
+    if len(stem) < 2:
+        return False
+    gaz = lex.gazetteer()[0]
+    return any(gaz.get((c,), ("",))[0] == "LOC" for c in (
+        stem, stem + "ا", "ال" + stem, "ال" + stem + "يه", stem + "يا"))
+
+
+def _org_extend_rule(toks, keys, info, tags, src) -> None:
+    """An organization's name takes what belongs to it around a model or gazetteer span:
+
+    * a place after an institution's head is part of its name (بنك مصر, هيئة قناة
+      السويس, أمانة عمان الكبرى);
+    * a definite head before it (البنك | الأهلي);
+    * a nationality adjective after it (جامعة أكسفورد | البريطانية, أرامكو | السعودية);
+    * after a definite head and its adjective, the genitive that says what it does
+      (الوكالة الإندونيسية | للأرصاد الجوية, الاتحاد العراقي | لألعاب القوى).
+    """
+    n = len(toks)
+    heads = lex.org_heads()
+    place_heads = _rule_words()["place_head"]
+
+    def mark(a, b):
+        for x in range(a, b):
+            tags[x], src[x] = ("B-" if x == a else "I-") + "ORG", "rule"
+
+    for gi, gj, glab, _ in info["gaz_spans"]:
+        if glab != "LOC" or gi == 0 or not tags[gi].endswith("LOC") or \
+                (gj < n and tags[gj].startswith("I-")):
+            continue
+        h = gi - 1
+        if h > 0 and tags[h] == "O" and info["head"][h - 1] and toks[h][0].isalpha() and \
+                not keys[h].startswith("ال") and keys[h] not in lex.stopwords():
+            h -= 1  # هيئة قناة | السويس, هيئة موانئ | دبي
+        c, head = lex.strip_clitic(keys[h], heads)
+        if tags[h] == "O" and (head if c else keys[h]) in place_heads:
+            e = gj
+            while e < n and e - gj < 2 and tags[e] == "O" and _adjective(keys[e]) and \
+                    _nisba(keys[e]):
+                e += 1
+            mark(h, e)
+    for i, j, label in _spans(tags):
+        if label != "ORG":
+            continue
+        if i > 0 and tags[i - 1] == "O" and info["head"][i - 1] and keys[i].startswith("ال"):
+            c, head = lex.strip_clitic(keys[i - 1], heads)
+            if (head if c else keys[i - 1]).startswith("ال"):
+                i -= 1
+        c, head = lex.strip_clitic(keys[i], heads)
+        first = head if c else keys[i]
+        e = j
+        # A name the gazetteer holds is complete: الاتحاد الأوروبي | للعمل على ...
+        if j - i >= 2 and first.startswith("ال") and first in heads and e < n and \
+                info["gaz"][e - 1] == "O" and \
+                tags[e] == "O" and keys[e] not in lex.stopwords():
+            k = keys[e]
+            if k.startswith("لل") and len(k) > 4:
+                e += 1
+            elif k.startswith("ل") and not k.startswith(("لت", "لي")) and e + 1 < n and \
+                    tags[e + 1] == "O" and _adjective(keys[e + 1]) and \
+                    lex.zipf(toks[e][1:]) >= 3.0 and k[1:] not in lex.stopwords():
+                e += 2
+            while e > j and e < n and e - j < 4 and tags[e] == "O" and \
+                    _adjective(keys[e]) and not info["title"][e]:
+                e += 1
+        # Not the nationality of the person named next: الأهلي | المغربي أشرف بن شرقي.
+        while e < n and e - j < 6 and tags[e] == "O" and _nationality(keys[e]) and not (
+                e + 1 < n and (tags[e + 1].endswith("PER") or info["given"][e + 1])):
+            e += 1
+        if i < j - 0 and (e > j or tags[i] == "O"):
+            mark(i, e)
 
 
 _SEPARATORS = frozenset({",", "،"})
@@ -586,8 +720,8 @@ def _list_word(tok: str, k: str, tag: str, first: bool) -> bool:
     return _name_like(tok, k) and not k.startswith("و")
 
 
-_RULES = [_title_cleanup, _split_org_names, _gazetteer_rule, _org_rule, _title_rule, _acronym_rule,
-          _merge_rule, _place_rule, _list_rule]
+_RULES = [_title_cleanup, _split_org_names, _gazetteer_rule, _org_rule, _org_extend_rule,
+          _title_rule, _acronym_rule, _merge_rule, _person_edges_rule, _place_rule, _list_rule]
 
 
 # --------------------------------------------------------------------------- spans
