@@ -999,6 +999,8 @@ def propagate(doc: list[tuple[list[str], list[str], list[str], list[str]]],
     ['O', 'B-PER', 'B-LOC']
     """
     seen: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    lasts: set[str] = set()  # family names of the full names found
+    speech = _rule_words()["speech"]
     for toks, keys, tags, _ in doc:
         for i, j, lab in _spans(tags):
             if lab == "MISC":
@@ -1006,6 +1008,7 @@ def propagate(doc: list[tuple[list[str], list[str], list[str], list[str]]],
             seen[tuple(keys[i:j])][lab] += 1
             if lab == "PER" and j - i >= 2:
                 seen[(keys[j - 1],)]["PER"] += 1
+                lasts.add(keys[j - 1])
     if not seen:
         return
     firsts = {k[0] for k in seen}
@@ -1022,7 +1025,11 @@ def propagate(doc: list[tuple[list[str], list[str], list[str], list[str]]],
             for ln in (4, 3, 2, 1):
                 if i + ln > n or any(t != "O" for t in tags[i:i + ln]):
                     continue
-                if ln == 1 and (lex.zipf(toks[i]) >= 4.0 or len(keys[i]) < 3):
+                # A frequent word is the family name of a full name found here only as
+                # the one saying something: وقال سلام, أكد أردوغان أن.
+                if ln == 1 and (len(keys[i]) < 3 or lex.zipf(toks[i]) >= 4.0 and not (
+                        keys[i] in lasts and lex.zipf(toks[i]) < 5.5 and i > 0 and
+                        keys[i - 1] in speech)):
                     continue
                 if ln == 1 and c and lex.zipf(toks[i][len(c):]) >= 4.0:
                     continue  # لإغاثة: a clitic on a common word
