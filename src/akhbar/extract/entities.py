@@ -732,29 +732,59 @@ def _display(s: str) -> str:
     return normalize(s, "search", alef=False, punctuation=False, digits=False)
 
 
+def _role_kind(keys, info, x) -> str | None:
+    """The title kind of token x for roles: titles.tsv's, or ``office`` for the rule
+    list's role words (نظيره, العاهل, المدرب)."""
+    t = info["title"][x]
+    if t is None and (keys[x] in _rule_words()["role"] or _role_split(keys[x])[0]):
+        return "office"
+    return t
+
+
+@lru_cache(maxsize=100_000)
+def _role_split(k: str) -> tuple[str, str]:
+    """(clitic, rest) of a role word with a clitic: بالعاهل -> (ب, العاهل)."""
+    return lex.strip_clitic(k, _rule_words()["role"])
+
+
+def _role_link(k: str, info_x: dict, label: str) -> bool:
+    """A word that continues a role phrase: a complement, or باسم/لدى."""
+    return k in _rule_words()["link"] or _complement(k, info_x, label)
+
+
 def _role_before(toks, keys, info, labels, start) -> str:
     j = start - 1
     if j >= 0 and toks[j] in _PUNCT_SKIP:
         j -= 1
     chain_end = j + 1
-    while j >= 0 and chain_end - j <= _MAX_CHAIN and _complement(
-            keys[j], {"title": info["title"][j], "head": info["head"][j]}, labels[j]) \
-            and labels[j] != "PER":
+    kind = [None] * len(keys)
+    while j >= 0 and chain_end - j <= _MAX_CHAIN:
+        kind[j] = _role_kind(keys, info, j)
+        if labels[j] == "PER" or not _role_link(
+                keys[j], {"title": kind[j], "head": info["head"][j]}, labels[j]):
+            break
         j -= 1
     first = j + 1
-    # The chain must begin with a title word; honorifics and ranks are not roles.
-    while first < chain_end and info["title"][first] in (None, "credit"):
+    # The chain must begin with a title word.
+    while first < chain_end and kind[first] in (None, "credit"):
         first += 1
     # القائم بأعمال (acting): القائم alone is too ambiguous to be a title word.
     if first < chain_end and first > 0 and keys[first] == "باعمال" and \
             keys[first - 1] == "القائم":
         first -= 1
     last = chain_end
-    while last > first and info["title"][last - 1] in ("honorific", "rank", "credit"):
+    while last > first and kind[last - 1] == "credit":
         last -= 1
-    if first >= last:
+    # An office before a rank, an honorific or a title in apposition keeps the office:
+    # وزير الخارجية القطري | الشيخ, العاهل الأردني | الملك (but نائب الرئيس).
+    while last - 1 > first and (kind[last - 1] in ("honorific", "rank") or (
+            kind[last - 1] and keys[last - 1].startswith("ال") and
+            keys[last - 2].startswith("ال") and kind[last - 2] != "qualifier")):
+        last -= 1
+    # A rank or honorific alone is a role (الشيخ, الأمير); a courtesy word is not (السيد).
+    if first >= last or (last - first == 1 and keys[first] in _rule_words()["courtesy"]):
         return None
-    c, _ = _title_split(keys[first])
+    c = _title_split(keys[first])[0] or _role_split(keys[first])[0]
     return first, last, len(c)
 
 
@@ -762,14 +792,14 @@ def _role_after(toks, keys, info, labels, end) -> str:
     if end >= len(toks) or toks[end] not in _PUNCT_SKIP:
         return None
     j = end + 1
-    if j >= len(toks) or not info["title"][j] or info["title"][j] in ("honorific", "credit"):
+    if j >= len(toks) or _role_kind(keys, info, j) in (None, "honorific", "credit"):
         return None
     m = j + 1
-    while m < len(toks) and m - j < _MAX_CHAIN and _complement(
-            keys[m], {"title": info["title"][m], "head": info["head"][m]}, labels[m]) \
-            and labels[m] != "PER":
+    while m < len(toks) and m - j < _MAX_CHAIN and _role_link(
+            keys[m], {"title": _role_kind(keys, info, m), "head": info["head"][m]},
+            labels[m]) and labels[m] != "PER":
         m += 1
-    c, _ = _title_split(keys[j])
+    c = _title_split(keys[j])[0] or _role_split(keys[j])[0]
     return j, m, len(c)
 
 
@@ -955,8 +985,11 @@ def _row(line, norm, omap, matches, toks, keys, info, labels, gaz, i, j, label, 
         canon = gaz[(i, j)][1]
     role = ""
     if label == "PER":
-        r = _role_before(toks, keys, info, labels, i) or \
-            _role_after(toks, keys, info, labels, j)
+        r = _role_before(toks, keys, info, labels, i)
+        if r is None or (r[1] - r[0] == 1 and info["title"][r[0]] in ("honorific", "rank")):
+            # An office between commas after the name wins over a rank before it:
+            # الأمير X، ولي العهد،
+            r = _role_after(toks, keys, info, labels, j) or r
         if r:
             rs, re_ = omap.span(matches[r[0]].start() + r[2], matches[r[1] - 1].end())
             role = _display(line[rs:re_])
