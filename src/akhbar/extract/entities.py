@@ -533,6 +533,8 @@ def _verb_like(tok: str, k: str) -> bool:
 def _person_edges_rule(toks, keys, info, tags, src) -> None:
     """A person's name does not run on into a verb (فلاديمير بوتين | سيشارك), nor start
     with the place a title governs (أمين عمان | يوسف الشواربة)."""
+    if "I-PER" not in tags:
+        return
     for i, j, label in _spans(tags):
         if label != "PER" or j - i < 2:
             continue
@@ -598,6 +600,8 @@ def _org_extend_rule(toks, keys, info, tags, src) -> None:
                     _nisba(keys[e]):
                 e += 1
             mark(h, e)
+    if "B-ORG" not in tags and "I-ORG" not in tags:
+        return
     for i, j, label in _spans(tags):
         if label != "ORG":
             continue
@@ -757,7 +761,7 @@ def _role_before(toks, keys, info, labels, start) -> str:
     if j >= 0 and toks[j] in _PUNCT_SKIP:
         j -= 1
     chain_end = j + 1
-    kind = [None] * len(keys)
+    kind: dict[int, str | None] = {}
     while j >= 0 and chain_end - j <= _MAX_CHAIN:
         kind[j] = _role_kind(keys, info, j)
         if labels[j] == "PER" or not _role_link(
@@ -766,14 +770,14 @@ def _role_before(toks, keys, info, labels, start) -> str:
         j -= 1
     first = j + 1
     # The chain must begin with a title word.
-    while first < chain_end and kind[first] in (None, "credit"):
+    while first < chain_end and kind.get(first) in (None, "credit"):
         first += 1
     # القائم بأعمال (acting): القائم alone is too ambiguous to be a title word.
     if first < chain_end and first > 0 and keys[first] == "باعمال" and \
             keys[first - 1] == "القائم":
         first -= 1
     last = chain_end
-    while last > first and kind[last - 1] == "credit":
+    while last > first and kind.get(last - 1) == "credit":
         last -= 1
     # An office before a rank, an honorific or a title in apposition keeps the office:
     # وزير الخارجية القطري | الشيخ, العاهل الأردني | الملك (but نائب الرئيس).
@@ -961,6 +965,11 @@ def _row(line, norm, omap, matches, toks, keys, info, labels, gaz, i, j, label, 
     if not c and k0[0] == "و" and len(k0) >= 4 and lex.zipf(t0[1:]) >= 3.0 and \
             lex.zipf(t0[1:]) > lex.zipf(t0) + 0.3:
         c = "و"
+    # A name right after its title takes no preposition: وزير الأشغال لخضر is Lakhdar.
+    if c and c in "لبكف" and label == "PER" and i > 0 and toks[i - 1] not in _PUNCT_SKIP:
+        rb = _role_before(toks, keys, info, labels, i)
+        if rb and rb[1] == i:
+            c, rest = "", k0
     lil = bool(c) and rest.startswith("ال") and k0[len(c):].startswith("ل") \
         and not k0[len(c):].startswith("ال")
     # A list item after a comma: ، وباك جيانغ -> باك جيانغ.
