@@ -440,6 +440,14 @@ def _title_rule(toks, keys, info, tags, src) -> None:
                     _name_like(toks[m], keys[m]) and not keys[m].startswith(("و", "ف")) \
                     and (labels[m] == "PER" or _rare(toks[m], keys[m])):
                 m += 1
+            # A lone given name (جوزاف, عبد المجيد) after a title is followed by the
+            # family name even when that is a word too (جوزاف | عون, عبد المجيد | تبون).
+            if m == e and e < n and labels[e] == "" and info["gaz"][e] == "O" and (
+                    e - j == 1 and (keys[j] in lex.given_names() or lex.zipf(toks[j]) < 3.0)
+                    or e - j == 2 and keys[j] == "عبد") and \
+                    _name_like(toks[e], keys[e]) and not keys[e].startswith(("و", "ف")) and \
+                    not _common(toks[e]) and not _verb_like(toks[e], keys[e]):
+                m = e + 1
             for x in range(e, m):
                 if tags[x] == "O":
                     src[x] = "rule"
@@ -494,6 +502,136 @@ def _merge_rule(toks, keys, info, tags, src) -> None:
         if tags[i - 1].endswith("-PER") and \
                 not keys[i].startswith("و") and keys[i - 1] not in lex.stopwords():
             tags[i] = "I-PER"
+
+
+@lru_cache(maxsize=1)
+def _rule_words() -> dict[str, frozenset[str]]:
+    """``entit_rule_words.tsv``: kind -> match keys (words the rules read, not the CRF)."""
+    text = resources.files("akhbar.data").joinpath("entit_rule_words.tsv").read_text(
+        encoding="utf-8")
+    out: dict[str, set[str]] = defaultdict(set)
+    for ln in text.splitlines()[2:]:
+        if ln.strip() and not ln.startswith("#"):
+            word, kind = ln.split("\t")
+            out[kind].add(lex.key(word))
+    return {kind: frozenset(words) for kind, words in out.items()}
+
+
+@lru_cache(maxsize=100_000)
+def _verb_like(tok: str, k: str) -> bool:
+    """A future or imperfect verb (سيشارك, ستزور, يؤكد, تعتزم), not a name (يوسف, تامر)."""
+    if k in lex.given_names() or len(k) < 4:
+        return False
+    if k[0] == "س" and k[1] in "يتن" and len(k) >= 5:
+        tok = tok[1:]
+    # A verb's other person is a common word too (يشارك/تشارك); ترامب, تبون, يوسف have
+    # none, and transliterated syllables (يونغ/تونغ) are rarer.
+    other = {"ي": "ت", "ت": "ي", "ن": "ي"}.get(tok[0])
+    return other is not None and lex.zipf(tok) >= 3.5 and lex.zipf(other + tok[1:]) >= 3.5
+
+
+def _person_edges_rule(toks, keys, info, tags, src) -> None:
+    """A person's name does not run on into a verb (فلاديمير بوتين | سيشارك), nor start
+    with the place a title governs (أمين عمان | يوسف الشواربة)."""
+    if "I-PER" not in tags:
+        return
+    for i, j, label in _spans(tags):
+        if label != "PER" or j - i < 2:
+            continue
+        e = j
+        while e - i > 1 and _verb_like(toks[e - 1], keys[e - 1]):
+            e -= 1
+        for x in range(e, j):
+            tags[x], src[x] = "O", "rule"
+        for gi, gj, glab, _ in info["gaz_spans"]:
+            if gi == i and glab == "LOC" and e - gj >= 2 and keys[gj] in lex.given_names():
+                for x in range(gi, e):
+                    tags[x] = ("B-" if x in (gi, gj) else "I-") + ("LOC" if x < gj else "PER")
+                    src[x] = "rule"
+                break
+
+
+@lru_cache(maxsize=100_000)
+def _nationality(k: str) -> bool:
+    """A nisba of a place the gazetteer knows (البريطانية, المصري, الإماراتي, السعودية) or
+    of a region (الدولي, العربية): it ends an organization's name."""
+    if k in _rule_words()["nisba"]:
+        return True
+    if not k.startswith("ال") or len(k) < 5:
+        return False
+    stem = k[2:-2] if k.endswith("يه") else k[2:-1] if k.endswith("ي") else ""
+    if len(stem) < 2:
+        return False
+    gaz = lex.gazetteer()[0]
+    return any(gaz.get((c,), ("",))[0] == "LOC" for c in (
+        stem, stem + "ا", "ال" + stem, "ال" + stem + "يه", stem + "يا"))
+
+
+def _org_extend_rule(toks, keys, info, tags, src) -> None:
+    """An organization's name takes what belongs to it around a model or gazetteer span:
+
+    * a place after an institution's head is part of its name (بنك مصر, هيئة قناة
+      السويس, أمانة عمان الكبرى);
+    * a definite head before it (البنك | الأهلي);
+    * a nationality adjective after it (جامعة أكسفورد | البريطانية, أرامكو | السعودية);
+    * after a definite head and its adjective, the genitive that says what it does
+      (الوكالة الإندونيسية | للأرصاد الجوية, الاتحاد العراقي | لألعاب القوى).
+    """
+    n = len(toks)
+    heads = lex.org_heads()
+    place_heads = _rule_words()["place_head"]
+
+    def mark(a, b):
+        for x in range(a, b):
+            tags[x], src[x] = ("B-" if x == a else "I-") + "ORG", "rule"
+
+    for gi, gj, glab, _ in info["gaz_spans"]:
+        if glab != "LOC" or gi == 0 or not tags[gi].endswith("LOC") or \
+                (gj < n and tags[gj].startswith("I-")):
+            continue
+        h = gi - 1
+        if h > 0 and tags[h] == "O" and info["head"][h - 1] and toks[h][0].isalpha() and \
+                not keys[h].startswith("ال") and keys[h] not in lex.stopwords():
+            h -= 1  # هيئة قناة | السويس, هيئة موانئ | دبي
+        c, head = lex.strip_clitic(keys[h], heads)
+        if tags[h] == "O" and (head if c else keys[h]) in place_heads:
+            e = gj
+            while e < n and e - gj < 2 and tags[e] == "O" and _adjective(keys[e]) and \
+                    _nisba(keys[e]):
+                e += 1
+            mark(h, e)
+    if "B-ORG" not in tags and "I-ORG" not in tags:
+        return
+    for i, j, label in _spans(tags):
+        if label != "ORG":
+            continue
+        if i > 0 and tags[i - 1] == "O" and info["head"][i - 1] and keys[i].startswith("ال"):
+            c, head = lex.strip_clitic(keys[i - 1], heads)
+            if (head if c else keys[i - 1]).startswith("ال"):
+                i -= 1
+        c, head = lex.strip_clitic(keys[i], heads)
+        first = head if c else keys[i]
+        e = j
+        # A name the gazetteer holds is complete: الاتحاد الأوروبي | للعمل على ...
+        if j - i >= 2 and first.startswith("ال") and first in heads and e < n and \
+                info["gaz"][e - 1] == "O" and \
+                tags[e] == "O" and keys[e] not in lex.stopwords():
+            k = keys[e]
+            if k.startswith("لل") and len(k) > 4:
+                e += 1
+            elif k.startswith("ل") and not k.startswith(("لت", "لي")) and e + 1 < n and \
+                    tags[e + 1] == "O" and _adjective(keys[e + 1]) and \
+                    lex.zipf(toks[e][1:]) >= 3.0 and k[1:] not in lex.stopwords():
+                e += 2
+            while e > j and e < n and e - j < 4 and tags[e] == "O" and \
+                    _adjective(keys[e]) and not info["title"][e]:
+                e += 1
+        # Not the nationality of the person named next: الأهلي | المغربي أشرف بن شرقي.
+        while e < n and e - j < 6 and tags[e] == "O" and _nationality(keys[e]) and not (
+                e + 1 < n and (tags[e + 1].endswith("PER") or info["given"][e + 1])):
+            e += 1
+        if i < j - 0 and (e > j or tags[i] == "O"):
+            mark(i, e)
 
 
 _SEPARATORS = frozenset({",", "،"})
@@ -586,8 +724,8 @@ def _list_word(tok: str, k: str, tag: str, first: bool) -> bool:
     return _name_like(tok, k) and not k.startswith("و")
 
 
-_RULES = [_title_cleanup, _split_org_names, _gazetteer_rule, _org_rule, _title_rule, _acronym_rule,
-          _merge_rule, _place_rule, _list_rule]
+_RULES = [_title_cleanup, _split_org_names, _gazetteer_rule, _org_rule, _org_extend_rule,
+          _title_rule, _acronym_rule, _merge_rule, _person_edges_rule, _place_rule, _list_rule]
 
 
 # --------------------------------------------------------------------------- spans
@@ -598,29 +736,59 @@ def _display(s: str) -> str:
     return normalize(s, "search", alef=False, punctuation=False, digits=False)
 
 
+def _role_kind(keys, info, x) -> str | None:
+    """The title kind of token x for roles: titles.tsv's, or ``office`` for the rule
+    list's role words (نظيره, العاهل, المدرب)."""
+    t = info["title"][x]
+    if t is None and (keys[x] in _rule_words()["role"] or _role_split(keys[x])[0]):
+        return "office"
+    return t
+
+
+@lru_cache(maxsize=100_000)
+def _role_split(k: str) -> tuple[str, str]:
+    """(clitic, rest) of a role word with a clitic: بالعاهل -> (ب, العاهل)."""
+    return lex.strip_clitic(k, _rule_words()["role"])
+
+
+def _role_link(k: str, info_x: dict, label: str) -> bool:
+    """A word that continues a role phrase: a complement, or باسم/لدى."""
+    return k in _rule_words()["link"] or _complement(k, info_x, label)
+
+
 def _role_before(toks, keys, info, labels, start) -> str:
     j = start - 1
     if j >= 0 and toks[j] in _PUNCT_SKIP:
         j -= 1
     chain_end = j + 1
-    while j >= 0 and chain_end - j <= _MAX_CHAIN and _complement(
-            keys[j], {"title": info["title"][j], "head": info["head"][j]}, labels[j]) \
-            and labels[j] != "PER":
+    kind: dict[int, str | None] = {}
+    while j >= 0 and chain_end - j <= _MAX_CHAIN:
+        kind[j] = _role_kind(keys, info, j)
+        if labels[j] == "PER" or not _role_link(
+                keys[j], {"title": kind[j], "head": info["head"][j]}, labels[j]):
+            break
         j -= 1
     first = j + 1
-    # The chain must begin with a title word; honorifics and ranks are not roles.
-    while first < chain_end and info["title"][first] in (None, "credit"):
+    # The chain must begin with a title word.
+    while first < chain_end and kind.get(first) in (None, "credit"):
         first += 1
     # القائم بأعمال (acting): القائم alone is too ambiguous to be a title word.
     if first < chain_end and first > 0 and keys[first] == "باعمال" and \
             keys[first - 1] == "القائم":
         first -= 1
     last = chain_end
-    while last > first and info["title"][last - 1] in ("honorific", "rank", "credit"):
+    while last > first and kind.get(last - 1) == "credit":
         last -= 1
-    if first >= last:
+    # An office before a rank, an honorific or a title in apposition keeps the office:
+    # وزير الخارجية القطري | الشيخ, العاهل الأردني | الملك (but نائب الرئيس).
+    while last - 1 > first and (kind[last - 1] in ("honorific", "rank") or (
+            kind[last - 1] and keys[last - 1].startswith("ال") and
+            keys[last - 2].startswith("ال") and kind[last - 2] != "qualifier")):
+        last -= 1
+    # A rank or honorific alone is a role (الشيخ, الأمير); a courtesy word is not (السيد).
+    if first >= last or (last - first == 1 and keys[first] in _rule_words()["courtesy"]):
         return None
-    c, _ = _title_split(keys[first])
+    c = _title_split(keys[first])[0] or _role_split(keys[first])[0]
     return first, last, len(c)
 
 
@@ -628,14 +796,14 @@ def _role_after(toks, keys, info, labels, end) -> str:
     if end >= len(toks) or toks[end] not in _PUNCT_SKIP:
         return None
     j = end + 1
-    if j >= len(toks) or not info["title"][j] or info["title"][j] in ("honorific", "credit"):
+    if j >= len(toks) or _role_kind(keys, info, j) in (None, "honorific", "credit"):
         return None
     m = j + 1
-    while m < len(toks) and m - j < _MAX_CHAIN and _complement(
-            keys[m], {"title": info["title"][m], "head": info["head"][m]}, labels[m]) \
-            and labels[m] != "PER":
+    while m < len(toks) and m - j < _MAX_CHAIN and _role_link(
+            keys[m], {"title": _role_kind(keys, info, m), "head": info["head"][m]},
+            labels[m]) and labels[m] != "PER":
         m += 1
-    c, _ = _title_split(keys[j])
+    c = _title_split(keys[j])[0] or _role_split(keys[j])[0]
     return j, m, len(c)
 
 
@@ -797,6 +965,11 @@ def _row(line, norm, omap, matches, toks, keys, info, labels, gaz, i, j, label, 
     if not c and k0[0] == "و" and len(k0) >= 4 and lex.zipf(t0[1:]) >= 3.0 and \
             lex.zipf(t0[1:]) > lex.zipf(t0) + 0.3:
         c = "و"
+    # A name right after its title takes no preposition: وزير الأشغال لخضر is Lakhdar.
+    if c and c in "لبكف" and label == "PER" and i > 0 and toks[i - 1] not in _PUNCT_SKIP:
+        rb = _role_before(toks, keys, info, labels, i)
+        if rb and rb[1] == i:
+            c, rest = "", k0
     lil = bool(c) and rest.startswith("ال") and k0[len(c):].startswith("ل") \
         and not k0[len(c):].startswith("ال")
     # A list item after a comma: ، وباك جيانغ -> باك جيانغ.
@@ -821,8 +994,11 @@ def _row(line, norm, omap, matches, toks, keys, info, labels, gaz, i, j, label, 
         canon = gaz[(i, j)][1]
     role = ""
     if label == "PER":
-        r = _role_before(toks, keys, info, labels, i) or \
-            _role_after(toks, keys, info, labels, j)
+        r = _role_before(toks, keys, info, labels, i)
+        if r is None or (r[1] - r[0] == 1 and info["title"][r[0]] in ("honorific", "rank")):
+            # An office between commas after the name wins over a rank before it:
+            # الأمير X، ولي العهد،
+            r = _role_after(toks, keys, info, labels, j) or r
         if r:
             rs, re_ = omap.span(matches[r[0]].start() + r[2], matches[r[1] - 1].end())
             role = _display(line[rs:re_])
@@ -865,6 +1041,8 @@ def propagate(doc: list[tuple[list[str], list[str], list[str], list[str]]],
     ['O', 'B-PER', 'B-LOC']
     """
     seen: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    lasts: set[str] = set()  # family names of the full names found
+    speech = _rule_words()["speech"]
     for toks, keys, tags, _ in doc:
         for i, j, lab in _spans(tags):
             if lab == "MISC":
@@ -872,6 +1050,7 @@ def propagate(doc: list[tuple[list[str], list[str], list[str], list[str]]],
             seen[tuple(keys[i:j])][lab] += 1
             if lab == "PER" and j - i >= 2:
                 seen[(keys[j - 1],)]["PER"] += 1
+                lasts.add(keys[j - 1])
     if not seen:
         return
     firsts = {k[0] for k in seen}
@@ -888,7 +1067,11 @@ def propagate(doc: list[tuple[list[str], list[str], list[str], list[str]]],
             for ln in (4, 3, 2, 1):
                 if i + ln > n or any(t != "O" for t in tags[i:i + ln]):
                     continue
-                if ln == 1 and (lex.zipf(toks[i]) >= 4.0 or len(keys[i]) < 3):
+                # A frequent word is the family name of a full name found here only as
+                # the one saying something: وقال سلام, أكد أردوغان أن.
+                if ln == 1 and (len(keys[i]) < 3 or lex.zipf(toks[i]) >= 4.0 and not (
+                        keys[i] in lasts and lex.zipf(toks[i]) < 5.5 and i > 0 and
+                        keys[i - 1] in speech)):
                     continue
                 if ln == 1 and c and lex.zipf(toks[i][len(c):]) >= 4.0:
                     continue  # لإغاثة: a clitic on a common word
