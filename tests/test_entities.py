@@ -167,6 +167,30 @@ def test_doctests():
     assert res.attempted >= 5 and res.failed == 0
 
 
+# ---------------------------------------------------------------- features
+
+
+def test_name_lists_are_tagger_features():
+    """GeoNames cities and JRC-Names name parts reach the CRF as features."""
+    from akhbar.extract._ner_features import _own, _seen_from
+    assert "geo" in _own("تبليسي") and "geo" in _own("وتبليسي")  # with a clitic
+    assert "pn" in _own("رامسفيلد") and "pn" in _own("ورامسفيلد")
+    assert "pnz=0" in _own("رامسفيلد")  # rare in general text
+    # function words are left out of both lists, although the name dictionary has them
+    for word in ("في", "من", "قال"):
+        assert not {"pn", "geo"} & set(_own(word))
+    assert "pn1" in _seen_from("رامسفيلد", 1) and "geo-2" in _seen_from("تبليسي", -2)
+
+
+def test_nationality_adjective_feature():
+    """A definite nisba (الروسي, والتشيكية) is shown to its neighbours; others are not."""
+    from akhbar.extract._ner_features import _seen_from
+    assert "nis-1" in _seen_from("الروسي", -1)
+    assert "nis1" in _seen_from("والتشيكية", 1)
+    for word in ("الذي", "الرئيس", "روسي", "التي", "الاحد"):
+        assert not any(f.startswith("nis") for f in _seen_from(word, -1)), word
+
+
 # ---------------------------------------------------------------- compiled CRF
 
 

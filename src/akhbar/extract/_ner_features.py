@@ -18,7 +18,7 @@ from akhbar.extract import _ner_lexicon as lex
 
 #: Bump when the features change; the training script writes it into the model's
 #: licence note and the tagger refuses a model built with another version.
-FEATURES_VERSION = 3
+FEATURES_VERSION = 4
 
 
 _TRAIL = ".,;:!?\"')(]["
@@ -55,8 +55,16 @@ def _props(tok: str) -> tuple:
     zk = int(lex.zipf(t))
     c, _ = lex.strip_clitic(lex.key(t))
     zs = int(lex.zipf(t[len(c):])) if c and len(t) > len(c) + 1 else zk
-    return (k, stem, title, head, given, k in lex.stopwords(), zk, zs, lex.gaz_heads(k),
-            lex.strip_clitic(k)[1])
+    pn, geo = lex.person_names(), lex.city_names()
+    stop = k in lex.stopwords()
+    cst = lex.strip_clitic(k)[1]
+    # A definite relational adjective (الروسي, والتشيكية): nationalities stand before
+    # the names of athletes, officials and companies.  (The frequent ones are stop
+    # words, which end a name; here they announce one.)
+    nisba = cst.startswith("ال") and cst.endswith(("ي", "يه")) and len(cst) >= 6
+    return (k, stem, title, head, given, stop, zk, zs, lex.gaz_heads(k),
+            cst, k in pn or bool(lex.strip_clitic(k, pn)[0]),
+            k in geo or bool(lex.strip_clitic(k, geo)[0]), nisba)
 
 
 def token_info(toks: list[str]) -> dict[str, list]:
@@ -68,7 +76,7 @@ def token_info(toks: list[str]) -> dict[str, list]:
     if not toks:
         return {"keys": [], "stems": [], "title": [], "head": [], "given": [], "stop": [],
                 "zk": [], "zs": [], "gaz": [], "gaz_spans": [], "cstems": []}
-    keys, stems, title, head, given, stop, zk, zs, heads, cstems = \
+    keys, stems, title, head, given, stop, zk, zs, heads, cstems, _, _, _ = \
         map(list, zip(*map(_props, toks)))
     gaz = ["O"] * len(keys)
     spans = lex.gazetteer_spans(keys, heads)
@@ -84,7 +92,7 @@ def token_info(toks: list[str]) -> dict[str, list]:
 @lru_cache(maxsize=100_000)
 def _own(tok: str) -> tuple[str, ...]:
     """The features a token contributes about itself (cached per token)."""
-    k, st, title, head, given, stop, zk, zs, _, _ = _props(tok)
+    k, st, title, head, given, stop, zk, zs, _, _, pn, geo, nisba = _props(tok)
     f = ["b", "w=" + k, "st=" + st, "sh=" + _shape(tok),
          "p2=" + k[:2], "p3=" + k[:3], "s2=" + k[-2:], "s3=" + k[-3:],
          "sp2=" + st[:2], "ss2=" + st[-2:], "ss3=" + st[-3:],
@@ -98,13 +106,17 @@ def _own(tok: str) -> tuple[str, ...]:
         f.append("stop")
     if given:
         f.append("given")
+    if pn:
+        f += ["pn", f"pnz={zk}"]
+    if geo:
+        f += ["geo", f"geoz={zk}"]
     return tuple(f)
 
 
 @lru_cache(maxsize=200_000)
 def _seen_from(tok: str, d: int) -> tuple[str, ...]:
     """The features a token contributes to its neighbour ``d`` positions away."""
-    k, _, title, head, given, stop, zk, _, _, _ = _props(tok)
+    k, _, title, head, given, stop, zk, _, _, _, pn, geo, nisba = _props(tok)
     f = [f"w{d}=" + k, f"zf{d}={zk}"]
     if title:
         f.append(f"title{d}=" + title)
@@ -114,12 +126,17 @@ def _seen_from(tok: str, d: int) -> tuple[str, ...]:
         f.append(f"stop{d}")
     if given:
         f.append(f"given{d}")
+    if pn:
+        f.append(f"pn{d}")
+    if geo:
+        f.append(f"geo{d}")
+    if nisba:
+        f.append(f"nis{d}")
     return tuple(f)
 
 
 #: The neighbours a token sees, in the order their features are listed.
 SIDES = (-2, -1, 1, 2)
-
 
 def sent_features(toks: list[str], info: dict | None = None) -> list[list[str]]:
     """CRF feature strings for every token of one sentence (``info``: its token_info).

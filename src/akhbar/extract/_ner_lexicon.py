@@ -223,3 +223,15 @@ def org_genitives() -> frozenset[str]:
 def place_triggers() -> frozenset[str]:
     """Nouns after which names are places (match keys)."""
     return frozenset(key(w) for w in _lines("entit_place_triggers.txt"))
+
+
+@lru_cache(maxsize=1)
+def person_names() -> frozenset[str]:
+    """Person-name parts from JRC-Names via arabnamer (match keys): a tagger feature."""
+    return frozenset(key(w) for w in _lines("gazetteer_person_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def city_names() -> frozenset[str]:
+    """One-word GeoNames city names (match keys): a tagger feature."""
+    return frozenset(key(w) for w in _lines("gazetteer_cities_geonames.txt"))

@@ -455,9 +455,15 @@ def _title_rule(toks, keys, info, tags, src) -> None:
             nxt = max(i + 1, j)
             continue
         m = j
-        # هو (Ho) is also the pronoun "he": a name only when a name follows.
+        # هو (Ho) is also the pronoun "he": a name only when a name follows, one the
+        # model found or two name-like words ending on a rare one (الرئيس هو تشي مينه).
         if m + 1 < n and keys[m] in lex.stopwords() and labels[m] == "" and \
-                labels[m + 1] == "PER" and len(keys[m]) <= 3 and toks[m][0].isalpha():
+                len(keys[m]) <= 3 and toks[m][0].isalpha() and (
+                    labels[m + 1] == "PER" or
+                    (m + 2 < n and labels[m + 1] == labels[m + 2] == "" and
+                     _name_like(toks[m + 1], keys[m + 1]) and not _common(toks[m + 1])
+                     and _name_like(toks[m + 2], keys[m + 2])
+                     and _rare(toks[m + 2], keys[m + 2]))):
             m += 1
         while m < n and m - j < _MAX_NAME and labels[m] in ("", "PER", "MISC") and \
                 _name_like(toks[m], keys[m]) and not (m > j and keys[m].startswith("و")):
