@@ -130,7 +130,7 @@ def _lex() -> _Lex:
     cur_adj: dict[str, str] = {}
     symbols: dict[str, str] = {}
     subunits: dict[str, tuple[str, float]] = {}
-    places: dict[str, str] = {}
+    places: list[tuple[str, str]] = []          # a city may name two currencies' countries
     cur_display: dict[str, str] = {}
     for row in _tsv("currency_forms.tsv"):
         typ, form, value = row[0], row[1], row[2]
@@ -145,7 +145,7 @@ def _lex() -> _Lex:
         elif typ == "symbol":
             symbols[form] = value
         elif typ == "place":
-            places[_n(form)] = value
+            places.append((_n(form), value))
         elif typ == "subunit":
             subunits[_n(form) if form.isalpha() and not form.isascii() else form] = \
                 (_n(value), float(note))
@@ -225,10 +225,11 @@ def _lex() -> _Lex:
     iso_noun = {iso: key.split()[0] for key, iso in cur_names.items()
                 if len(key.split()) == 2 and key.split()[0] in ambiguous}
     iso_noun["LBP"] = "ليره"
-    for place, iso in places.items():             # أبوظبي -> AED for a bare درهم
+    for place, iso in places:                     # أبوظبي -> AED for a bare درهم
         if iso in iso_noun:
             stems.setdefault(iso_noun[iso], {})[place] = iso
-    country_re = {b: regex.compile(rf"(?<!\p{{L}})(?:[وبل]?ال)?(?P<c>{_alt(st)})"
+    # بالجزائر، والدار البيضاء: a preposition or و before the article of a stem or a place
+    country_re = {b: regex.compile(rf"(?<!\p{{L}})(?:[وبلف]?ال|[وبلف](?=ال))?(?P<c>{_alt(st)})"
                                    r"(?:يا|يه|ي|يين|يون)?(?!\p{L})")
                   for b, st in stems.items()}
     country_iso = {(b, stem): iso for b, st in stems.items() for stem, iso in st.items()}
