@@ -30,8 +30,8 @@ import regex
 from akhbar._tables import register_table
 from akhbar.extract import _base
 from akhbar.text.normalize import normalize, normalize_with_offsets
-from akhbar.text.numbers import (NUMBER_NORM, NumberSpan, alternation, number_windows,
-                                  parse_ordinal, scan_numbers, suffix_alternation,
+from akhbar.text.numbers import (NUMBER_NORM, NumberSpan, alternation, number_words,
+                                  number_windows, parse_ordinal, scan_numbers, suffix_alternation,
                                   word_index)
 
 try:  # the date extractor is written in parallel; work without it until it lands
@@ -253,6 +253,13 @@ _AWAL = regex.compile(r"(?<!\p{L})[وبلف]?(?P<o>اول)\s{1,2}(?!(?:من\s{1,
 _BI_AWAL = regex.compile(r"\s{1,2}[بف]اول(?!\p{L})")          # أولاً بأول: "as it comes"
 _PERIOD_NEXT = regex.compile(r"\s{1,2}(?:ايام|يوم|امس|ليله|ساعه)(?!\p{L})")
 _AND_A_HALF = regex.compile(r"\s{1,2}و\s{0,2}(نصف|ربع)(?!\p{L})")
+_ARTICLE_NEXT = regex.compile(r"\s{1,2}ال")                   # ونصف المقاعد: a share
+# temperatures below zero: 5 درجات تحت الصفر، سالب 3 درجات، ناقص 2 درجة
+_BELOW_ZERO = regex.compile(r"\s{1,2}(?:تحت|دون)\s{1,2}الصفر(?!\p{L})")
+_SIGN_WORD = regex.compile(r"(?r)(?<!\p{L})(?:سالب|ناقص)\s{1,2}\Z")
+# an ordinal closing the name of a stock index: مؤشر بورصة عمان الأول
+_INDEX_NAME = regex.compile(r"(?r)(?<!\p{L})[وبلف]?(?:ال)?م[ؤو]شر(?:\s{1,2}\p{L}{2,20}){0,3}"
+                            r"\s{1,2}\Z")
 _TIME_OF_DAY = regex.compile(r"\s{1,2}(?:من\s{1,2})?(?:ال)?(?:مساء|صباح|ظهر|عصر|فجر|ليل)")
 # small patterns used per number, compiled once
 _SPACES = regex.compile(r"\s{1,3}")
@@ -261,9 +268,10 @@ _RATIO_GAP = regex.compile(r"\s{1,2}(?:الي|مقابل)\s{1,2}|\s{0,2}:\s{0,2}
 _SHARE_PARTS = {"ارباع": 4.0, "اثلاث": 3.0, "اخماس": 5.0, "اعشار": 10.0}
 _TRAIL_OPEN = regex.compile(r"[\s(\[]+\Z")
 _TO_WORD = regex.compile(r"\s{1,2}(?:الي|حتي|ل)\s{0,2}")
-_RANGE_OPEN = regex.compile(r"(?<!\p{L})(?:من|ما بين|بين)\s{0,2}\Z")
+_RANGE_OPEN = regex.compile(r"(?<!\p{L})(?:من|ما بين|بين|مابين)\s{0,2}\Z")
+_RANGE_GAP = regex.compile(r"\s{0,2}(?:و|(?:الي|حتي)\s)\s{0,2}")      # بين يومين و5 أيام
 _DOLLAR_DASH = regex.compile(r"\s{0,2}\$\s{0,2}[-–]\s{0,2}")
-_MIN_FOLLOWS = regex.compile(r"\s{1,2}من\s")
+_MIN_FOLLOWS = regex.compile(r"\s{1,2}من(?:\s|هما|هم|ها|هن)")    # ثلاثا منها
 _TWO_WORD = regex.compile(r"\s{1,2}(?:اثنين|اثنان|اثنتين|اثنتان)(?!\p{L})")
 _NEXT_WORD = regex.compile(r"\s{1,2}\p{L}+")
 _SCALE_NEXT = regex.compile(r"\s{0,2}(?:الف|مليون|مليار|ملايين|مليارات|الاف)(?!\p{L})")
@@ -440,13 +448,16 @@ def _unit_after(lex: _Lex, norm: str, pos: int):
 
 
 def _context_currency(lex: _Lex, norm: str, base: str, pos: int) -> str | None:
-    """The currency a bare noun means here: the country named nearest in the text.
+    """The currency a bare noun means here: the country named nearest in the text (before
+    the amount, or after it in the same paragraph).
 
     ``28.7 ليرة`` in a sentence about الليرة التركية is TRY; a دينار in a text about
     البحرين is BHD.  None when no country whose currency has this noun is named.
     """
     best = None
     for start, iso in _country_mentions(base, norm):
+        if start > pos and norm.find("\n", pos, start) >= 0:
+            continue          # named only in a later paragraph: a related story, a link
         d = abs(start - pos)
         if best is None or d < best[0]:
             best = (d, iso)
@@ -476,6 +487,11 @@ def _noun_after(lex: _Lex, norm: str, pos: int, is_article):
     if len(head) >= 5 and (head.endswith(("وا", "هم", "هن", "ها")) or head.startswith(
             ("ي", "ت")) and head.endswith(("ون", "ان"))):
         return None                                     # verbs, pronoun-suffixed words
+    if len(head) >= 6 and head.endswith("ون") and head not in lex.plurals \
+            and head not in lex.ctx["not_verb"]:
+        # a counted noun is genitive or accusative (مهندسين، مهندسا): a nominative plural
+        # after a number is its predicate (700 ألف معرضون للخطر)
+        return None
     if head.startswith(("وو", "وال", "وب", "وي", "وس", "ول", "وت", "وم")) \
             and head not in lex.ctx["waw_noun"]:
         return None                                     # a conjunction: 7 ملايين ووزارة
@@ -498,9 +514,20 @@ def _noun_after(lex: _Lex, norm: str, pos: int, is_article):
                 or len(w) < 2
                 or norm[end:m2.start("w")].strip()):
             break
+        if len(words) == 2 and not tamyiz and not w.endswith(_ADJ_ENDINGS) \
+                and not words[1].endswith(("ي", "يه")):
+            # شاحنة مساعدات معبر: a third noun after a genitive starts the next phrase
+            # (after an adjective it is one more: مقعد حكومي شاغر)
+            break
+
         words.append(w)
         end = m2.end()
     return (m.start("w"), end), words
+
+
+# endings of the adjectives that may follow a noun + genitive (منطقة تجارة حرة، وحدة
+# سكن اقتصادية، مراكز إيواء مؤقتة): feminine, nisba, sound plurals
+_ADJ_ENDINGS = ("ه", "ي", "يه", "ين", "ون", "ات", "يا")
 
 
 def _verb_like(w: str, lex: _Lex) -> bool:
@@ -525,6 +552,9 @@ def _verb_like(w: str, lex: _Lex) -> bool:
     if n >= 4 and w.startswith(("سي", "ست", "سن")) and not w.endswith(
             ("ه", "ي", "يا", "ا", "ات", "ين", "ون", "يه")):
         return True                                     # سيتم، ستصل، سنعمل
+    if n >= 6 and w.startswith(("سي", "ست", "سن")) and w[2] != "ا" \
+            and w.endswith(("ون", "ان", "ين")) and not w.endswith(("يين", "يون", "يان")):
+        return True                                     # سيلتحقون، ستعملان (not سياسيون)
     if n == 6 and w.startswith("است"):
         return True                                     # استفاد، استقبل (a masdar has 7)
     return False
@@ -635,7 +665,7 @@ def find_statistics(text: str, *, published=None, **_) -> list[dict]:
         else:
             not_stat_end = -1
         i += consumed
-    stats.extend(_duals(lex, norm, [(s.a, s.b) for s in stats], is_blocked))
+    stats = _duals(lex, norm, stats, is_blocked)
     rows = []
     for st in sorted(stats, key=lambda s: s.a):
         oa, ob = om.span(st.a, st.b)
@@ -825,14 +855,36 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
             and not n.prefix and _NAME_CLOSE.match(norm, end) \
             and _LETTER_BEFORE.search(norm, max(0, left - 4), left):
         return None                                           # «جنيف 1»، "ليج 1": a name
+    if kind == "count" and qual == "exact" and consumed == 1 and not n.prefix \
+            and prev in ctx["name_before"]:
+        return None                                           # حملة 100 مليون صحة: a name
     if single_word and unit is None and kind == "count":
-        if not _MIN_FOLLOWS.match(norm[end:end + 5]):
+        if not _MIN_FOLLOWS.match(norm[end:end + 8]):
             return None
     if kind == "count" and is_int and 1900 <= n.value <= 2100 and qual == "exact" \
             and consumed == 1 and (unit is None or norm[unit[0]] in ("ب", "ل", "ك") or (
                 prev in ctx["year_before"] or prev in ctx["time_before"])
                 and not _counted(lex, norm[unit[0]:unit[1]])):
         return None                                           # a year: في 2001، منذ 2015
+    if unit is not None and kind in ("count", "measure") and consumed == 1 \
+            and not n.has_scale:
+        half = _AND_A_HALF.match(norm, end)
+        if half and not _ARTICLE_NEXT.match(norm, half.end()):
+            value += {"نصف": 0.5, "ربع": 0.25}[half.group(1)]     # سبع سنوات ونصف: 7.5
+            end = half.end()
+    if kind == "measure":
+        bz = _BELOW_ZERO.match(norm, end)
+        sign = _SIGN_WORD.search(norm, max(0, left - 8), left)
+        if bz or sign:
+            value, low, high = -value, -high, -low                  # 5 درجات تحت الصفر
+            if bz:
+                end = bz.end()
+                unit = (unit[0], end)
+            if sign and qm is None:
+                start = sign.start()
+    elif kind == "count" and unit is None and qm is None \
+            and _SIGN_WORD.search(norm, max(0, left - 8), left):
+        value, start = -value, _SIGN_WORD.search(norm, max(0, left - 8), left).start()
     qa = lex.after["qual_after"].match(norm, end)
     if qa and qual == "exact":
         qual = ctx["qual_after"][qa.group().strip()]
@@ -893,9 +945,23 @@ def _share(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, left: in
     return _Stat(start, end, value, "share", unit, None if unit else "", None, qual), consumed
 
 
-def _duals(lex: _Lex, norm: str, taken: list[tuple[int, int]], is_blocked) -> list[_Stat]:
-    """Dual nouns counting two: خلال يومين، مقتل شخصين، لترين."""
+def _same_unit(lex: _Lex, norm: str, st: _Stat, unit_norm: str) -> bool:
+    """Does ``st`` count what ``unit_norm`` names (سنوات and سنة, دولارات and دولار)?"""
+    other = st.unit_norm
+    if other is None:
+        other = _unit_norm_of(lex, norm[st.unit[0]:st.unit[1]].split()[:1])
+    return bool(other) and _n(other.split()[0]) == _n(unit_norm)
+
+
+def _duals(lex: _Lex, norm: str, stats: list[_Stat], is_blocked) -> list[_Stat]:
+    """``stats`` with the dual nouns counting two added: خلال يومين، مقتل شخصين، لترين.
+
+    A dual opening a range joins the number that closes it: بين سنتين و5 سنوات (2-5).
+    """
     out = []
+    taken = [(s.a, s.b) for s in stats]
+    by_start = {s.a: s for s in stats}
+    joined: set[int] = set()
     idx = word_index(norm)
     # the standard engine's word edges agree with the letter runs when idx.alpha
     spans = idx.windows(idx.word_spans(lex.dual_vocab), 1, 4) if idx.alpha \
@@ -922,9 +988,20 @@ def _duals(lex: _Lex, norm: str, taken: list[tuple[int, int]], is_blocked) -> li
         qa = lex.after["qual_after"].match(norm, b)
         if qa and qual == "exact":
             qual, end = lex.ctx["qual_after"][qa.group().strip()], qa.end()
+        rng = _RANGE_OPEN.search(norm, max(0, m.start() - 12), m.start()) \
+            if qual == "exact" else None
+        gap = _RANGE_GAP.match(norm, end, end + 12) if rng else None
+        other = by_start.get(gap.end()) if gap else None
+        if other is not None and other.kind == kind and other.unit is not None \
+                and other.value > value and other.qualifier == "exact" \
+                and math.isnan(other.low) and _same_unit(lex, norm, other, unit_norm):
+            joined.add(id(other))                  # بين سنتين و10 سنوات: one range
+            out.append(_Stat(rng.start(), other.b, (value + other.value) / 2, kind, other.unit,
+                             other.unit_norm, other.currency, "approx", value, other.value))
+            continue
         out.append(_Stat(start, end, value, kind, (a, m.end("d")), unit_norm, currency or None,
                          qual))
-    return out
+    return [s for s in stats if id(s) not in joined] + out
 
 
 def _ordinals(lex: _Lex, norm: str, is_blocked, is_article) -> list[_Stat]:
@@ -977,6 +1054,10 @@ def _ordinals(lex: _Lex, norm: str, is_blocked, is_article) -> list[_Stat]:
         if prev in lex.ctx["no_ordinal"] or prev in lex.ctx["ident"] or \
                 _before(lex, "no_ordinal", norm, m.start()):
             continue
+        if prev.startswith("ال") and prev[2:] in number_words():
+            continue                  # الأشهر الخمسة الأولى: a period, not a rank
+        if _INDEX_NAME.search(norm, max(0, m.start() - 50), m.start()):
+            continue                  # مؤشر السوق الأول: the name of an index
         if is_blocked(a, b):
             continue
         out.append(_Stat(a, b, float(value), "ordinal"))

@@ -57,6 +57,15 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(words, frozenset(msa), ordinals)
 
 
+def number_words() -> dict[str, tuple[float, str]]:
+    """The cardinal number words, normalized with :data:`NUMBER_NORM`: form -> (value, type).
+
+    >>> number_words()["خمسه"]
+    (5.0, 'unit')
+    """
+    return _lexicon().words
+
+
 def alternation(forms) -> str:
     """One alternation for a word list, written as a trie so that the engine follows a
     single branch per character: a flat list of 300 words costs 300 tries per position.
