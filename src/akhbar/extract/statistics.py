@@ -265,6 +265,8 @@ _TIME_OF_DAY = regex.compile(r"\s{1,2}(?:من\s{1,2})?(?:ال)?(?:مساء|صب�
 _SPACES = regex.compile(r"\s{1,3}")
 _OUT_OF_EVERY = regex.compile(r"\s{1,2}(?:من\s{1,2}(?:بين\s{1,2})?كل|لكل)(?!\p{L})\s{0,2}")
 _RATIO_GAP = regex.compile(r"\s{1,2}(?:الي|مقابل)\s{1,2}|\s{0,2}:\s{0,2}")
+_RATIO_OF = regex.compile(r"(?r)(?<!\p{L})[وبل]?(?:ال)?نسبه(?:\s{1,2}\p{L}{2,20}){1,2}"
+                       r"\s{1,2}(?:الي|مقابل)(?:\s{1,2}\p{L}{2,20}){1,2}\s{1,2}\Z")
 _SHARE_PARTS = {"ارباع": 4.0, "اثلاث": 3.0, "اخماس": 5.0, "اعشار": 10.0}
 _TRAIL_OPEN = regex.compile(r"[\s(\[]+\Z")
 _TO_WORD = regex.compile(r"\s{1,2}(?:الي|حتي|ل)\s{0,2}")
@@ -666,6 +668,9 @@ def find_statistics(text: str, *, published=None, **_) -> list[dict]:
             not_stat_end = -1
         i += consumed
     stats = _duals(lex, norm, stats, is_blocked)
+    taken = _Intervals([(st.a, st.b) for st in stats])
+    stats.extend(st for st in _bare_shares(lex, norm, is_blocked)
+                 if not taken.overlaps(st.a, st.b))
     rows = []
     for st in sorted(stats, key=lambda s: s.a):
         oa, ob = om.span(st.a, st.b)
@@ -910,13 +915,17 @@ def _share(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, left: in
     if m and nxt is not None and nxt.pstart == m.end() and 0 < n.value < nxt.value:
         value, consumed, end = n.value / nxt.value, 2, nxt.end          # 1 من كل 5
         unit_pos = end
-    elif n.words and n.n_tokens == 1 and n.first_kind == "fraction" and not n.prefix \
-            and not _prev_word(norm, left).startswith("ال"):
-        # after a definite noun the fraction is part of an adjective (التقرير نصف السنوي)
+    elif n.words and n.n_tokens == 1 and n.first_kind == "fraction" \
+            and n.prefix in ("", "ب", "ل"):
         h = _HEAD.match(norm, b)
-        if h and is_article(h.start("w")) and h.group("w") not in lex.ctx["share_not"] \
-                and h.group("w") not in lex.ctx["stop"] and _unit_after(lex, norm, b) is None:
-            value, consumed, unit_pos = n.value, 1, b                    # ثلثي المقاعد
+        w = h.group("w") if h else ""
+        # after a definite noun a fraction before an adjective (feminine, nisba) is part
+        # of it (التقرير نصف السنوي، الراقصة نصف المعروفة); before a plural it is a share
+        # (وحصد الحزب ثلثي المقاعد)
+        if h and is_article(h.start("w")) and w not in lex.ctx["share_not"] \
+                and w not in lex.ctx["stop"] and _unit_after(lex, norm, b) is None \
+                and not (w.endswith(("ي", "ه")) and _prev_word(norm, left).startswith("ال")):
+            value, consumed, unit_pos = n.value, 1, b                    # بربع المقاعد
     elif nxt is None or nxt.pstart > b + 12:
         h = _HEAD.match(norm, b)
         if h and h.group("w") in _SHARE_PARTS and n.value < _SHARE_PARTS[h.group("w")]:
@@ -925,10 +934,13 @@ def _share(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, left: in
             unit_pos = end if h2 and is_article(h2.start("w")) else None
     if value is None:
         pm = _before(lex, "percent_before", norm, left)
+        of = None if pm else _RATIO_OF.search(norm, max(0, left - 60), left)
+        pm = pm or of                                       # نسبة المرضى إلى الأطباء 300 إلى 1
         if pm and nxt is not None and not n.has_scale and not nxt.has_scale \
                 and _RATIO_GAP.fullmatch(norm, b, nxt.pstart) and nxt.value > 0 \
                 and _unit_after(lex, norm, b) is None and _unit_after(lex, norm, nxt.end) is None:
-            return _Stat(pm.start(), nxt.end, n.value / nxt.value, "ratio"), 2   # بنسبة 3 إلى 1
+            start = a if of else pm.start()
+            return _Stat(start, nxt.end, n.value / nxt.value, "ratio"), 2   # بنسبة 3 إلى 1
         return None
     start, qual = a, "exact"
     qm = _before(lex, "qual_before", norm, left)
@@ -951,6 +963,32 @@ def _same_unit(lex: _Lex, norm: str, st: _Stat, unit_norm: str) -> bool:
     if other is None:
         other = _unit_norm_of(lex, norm[st.unit[0]:st.unit[1]].split()[:1])
     return bool(other) and _n(other.split()[0]) == _n(unit_norm)
+
+
+_DEF_FRACTIONS = {"النصف": 0.5, "الثلث": 1 / 3, "الثلثين": 2 / 3, "الربع": 0.25,
+                  "الخمس": 0.2, "السدس": 1 / 6, "الثمن": 0.125, "العشر": 0.1}
+_DEF_FRACTION_END = regex.compile(r"\s{0,2}(?:[،,.؛;:)\n]|\Z)|\s{1,2}(?:تقريبا|فقط)(?!\p{L})")
+
+
+def _bare_shares(lex: _Lex, norm: str, is_blocked) -> list[_Stat]:
+    """A definite fraction after a qualifier, with no whole named: تراجعت المبيعات بنحو
+    الربع (0.25, approx).  Without the qualifier الخمس، العشر are "the five, the ten"."""
+    out = []
+    for form, value in _DEF_FRACTIONS.items():
+        i = norm.find(form)
+        while i >= 0:
+            b = i + len(form)
+            if (i == 0 or not norm[i - 1].isalpha()) and (b == len(norm) or not norm[b].isalpha()) \
+                    and (_DEF_FRACTION_END.match(norm, b) or (lambda w: w is not None and w.group(
+                        "w") in lex.ctx["stop"])(_WORD.match(norm, b))) and not is_blocked(i, b):
+                qm = _before(lex, "qual_before", norm, i)
+                if qm:
+                    key = _TRAIL_OPEN.sub("", qm.group()).strip()
+                    qual = lex.ctx["qual_before"].get(key) or \
+                        lex.ctx["qual_before"].get(key[1:], "exact")
+                    out.append(_Stat(qm.start(), b, value, "share", None, "", None, qual))
+            i = norm.find(form, b)
+    return out
 
 
 def _duals(lex: _Lex, norm: str, stats: list[_Stat], is_blocked) -> list[_Stat]:
