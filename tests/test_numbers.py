@@ -74,6 +74,12 @@ def test_a_half_then_the_scale_again():
     assert parse_number("مليار ونصف مليار") == 1.5e9
 
 
+def test_the_arabic_comma_is_a_decimal_point_outside_lists():
+    assert _scan("ارتفع 12،5 نقطة") == [("12،5", 12.5)]
+    assert _scan("الأرقام 35،17،22") == [("35", 35.0), ("17", 17.0), ("22", 22.0)]
+    assert _scan("في الأعوام 2014،2015") == [("2014", 2014.0), ("2015", 2015.0)]
+
+
 def test_scan_marks_the_ambiguous_dot():
     norm = normalize("1.234 مشروعا و1٫234 طن", NUMBER_NORM)
     spans = scan_numbers(norm)

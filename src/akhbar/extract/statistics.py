@@ -267,6 +267,12 @@ _OUT_OF_EVERY = regex.compile(r"\s{1,2}(?:من\s{1,2}(?:بين\s{1,2})?كل|لك
 _RATIO_GAP = regex.compile(r"\s{1,2}(?:الي|مقابل)\s{1,2}|\s{0,2}:\s{0,2}")
 _RATIO_OF = regex.compile(r"(?r)(?<!\p{L})[وبل]?(?:ال)?نسبه(?:\s{1,2}\p{L}{2,20}){1,2}"
                        r"\s{1,2}(?:الي|مقابل)(?:\s{1,2}\p{L}{2,20}){1,2}\s{1,2}\Z")
+# a list of names each followed by a number in brackets: the minute, the age, a ranking
+_NAME_WORDS = r"\p{L}{2,20}(?:\s{1,2}\p{L}{2,20}){0,2}"              # a name: 1-3 words
+_PAREN_NEXT = regex.compile(rf"\s{{0,2}}\)\s{{0,2}}[،,]?\s{{0,2}}و\s{{0,2}}{_NAME_WORDS}"
+                            rf"\s{{1,2}}\(\s{{0,2}}\d")
+_PAREN_BEFORE = regex.compile(rf"(?r)\(\s{{0,2}}\d{{1,3}}\s{{0,2}}\)\s{{0,2}}[،,]?\s{{0,2}}و?\s{{0,2}}"
+                              rf"{_NAME_WORDS}\s{{1,2}}\(\s{{0,2}}\Z")
 _SHARE_PARTS = {"ارباع": 4.0, "اثلاث": 3.0, "اخماس": 5.0, "اعشار": 10.0}
 _TRAIL_OPEN = regex.compile(r"[\s(\[]+\Z")
 _TO_WORD = regex.compile(r"\s{1,2}(?:الي|حتي|ل)\s{0,2}")
@@ -635,7 +641,9 @@ def find_statistics(text: str, *, published=None, **_) -> list[dict]:
         return blocked_spans.covers(a, b) or in_date(a, b)
 
     ords = _ordinals(lex, norm, is_blocked, is_article)
-    ord_spans = _Intervals([(o.a, o.b) for o in ords])
+    al_teens = _al_teens(lex, norm, is_blocked)
+    ords.extend(st for st in al_teens if st.kind == "ordinal")
+    ord_spans = _Intervals([(o.a, o.b) for o in ords + al_teens])
     nums = [s for s in scan_numbers(norm) if not is_blocked(s.start, s.end)
             and not ord_spans.overlaps(s.start, s.end)]
     stats: list[_Stat] = list(ords)
@@ -841,6 +849,12 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
         noun = _noun_after(lex, norm, end, is_article)
         if noun and is_blocked(*noun[0]):
             noun = None                                       # الـ 7 يوم الجمعة: a date
+        if consumed == 1 and not qm and is_int and n.value < 130 \
+                and (noun is None or norm[noun[0][0]] == "و") \
+                and norm[max(0, left - 2):left].strip() == "(" \
+                and (_PAREN_NEXT.match(norm, end) or noun is None and _PAREN_BEFORE.search(
+                    norm, max(0, left - 70), left)):
+            return None           # محمد صلاح (66) وأحمد حجازي (81): minutes after scorers
         pm = _before(lex, "percent_before", norm, left)
         if noun:
             (ua, ub), words = noun
@@ -1040,6 +1054,37 @@ def _duals(lex: _Lex, norm: str, stats: list[_Stat], is_blocked) -> list[_Stat]:
         out.append(_Stat(start, end, value, kind, (a, m.end("d")), unit_norm, currency or None,
                          qual))
     return [s for s in stats if id(s) not in joined] + out
+
+
+_AL_UNIT = regex.compile(r"(?r)(?<!\p{L})[وبلف]?(?P<u>ال(?:ثلاث|اربع|خمس|ست|سبع|ثماني|تسع"
+                        r"|احدي|اثنتي|اثني|احد))\s{1,2}\Z")
+
+
+def _al_teens(lex: _Lex, norm: str, is_blocked) -> list[_Stat]:
+    """A teen with the article on its unit: الجولة التسع عشرة (the 19th, a common form of
+    التاسعة عشرة) after a singular noun; after a plural (السنوات التسع عشرة) it is a
+    definite cardinal that counts nothing new.  Rows of kind ``ordinal`` for the first,
+    spans with kind ``skip`` for the second (the numbers inside are not read)."""
+    out = []
+    i = norm.find("عشر")
+    while i >= 0:
+        b = i + 3 + (norm.startswith("ه", i + 3))
+        m = _AL_UNIT.search(norm, max(0, i - 14), i) if (b == len(norm) or not norm[b].isalpha()) \
+            and (i == 0 or not norm[i - 1].isalpha()) else None
+        if m and not is_blocked(m.start("u"), b):
+            unit = norm[m.start("u") + 2:m.end("u")]
+            value = _lexicon_value(unit)
+            prev = _prev_word(norm, m.start())
+            kind = "ordinal" if value and (prev.endswith("ه") or prev in lex.ctx["ordinal_slot"]) \
+                and _strip_al(prev) not in number_words() else "skip"
+            out.append(_Stat(m.start("u"), b, float((value or 0) + 10), kind))
+        i = norm.find("عشر", b)
+    return out
+
+
+def _lexicon_value(word: str) -> int | None:
+    v = number_words().get(word)
+    return int(v[0]) if v and v[1] == "unit" else None
 
 
 def _ordinals(lex: _Lex, norm: str, is_blocked, is_article) -> list[_Stat]:

@@ -128,9 +128,11 @@ _alternation = alternation
 # then an optional decimal part.  Bounded everywhere.
 # News-agency style (KUNA, SPA) writes a decimal with ر and its digits in reverse order:
 # 5ر3 مليون is 3.5 million, 4ر14 is 14.4.
+# The Arabic comma is a decimal separator too (21،5 نقطة) when one or two digits follow it
+# and the run is not a list (35،17،22: no member is a decimal).
 _DIGITS = (r"(?:\d{1,4}ر\d{1,4}(?![\p{L}\d])"
            r"|(?:\d{1,3}(?:[,٬]\d{3}){1,5}|\d{1,3}(?:\.\d{3}){2,5}|\d{1,15})"
-           r"(?:[.٫,]\d{1,8}(?!\d))?)")
+           r"(?:[.٫,]\d{1,8}(?!\d)|(?<!\d،\d{1,15})،\d{1,2}(?!\d|،\d))?)")
 
 
 @lru_cache(maxsize=1)
@@ -180,7 +182,7 @@ def _digit_value(s: str) -> tuple[float, float | None]:
     if "ر" in s:                               # 5ر3: 3.5 (see _DIGITS)
         frac, whole = s.split("ر")
         return float(f"{int(whole)}.{frac}"), None
-    s = s.replace("٬", ",").replace("٫", ".")
+    s = s.replace("٬", ",").replace("٫", ".").replace("،", ".")
     if "," in s and "." in s:
         if s.rfind(".") > s.rfind(","):        # 1,234.5
             return float(s.replace(",", "")), None
