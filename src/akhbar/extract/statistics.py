@@ -947,11 +947,14 @@ def _share(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, left: in
             h2 = _HEAD.match(norm, end)                                  # ثلاثة أرباع السكان
             unit_pos = end if h2 and is_article(h2.start("w")) else None
     if value is None:
+        if nxt is None or n.has_scale or nxt.has_scale \
+                or not _RATIO_GAP.fullmatch(norm, b, nxt.pstart):
+            return None
         pm = _before(lex, "percent_before", norm, left)
-        of = None if pm else _RATIO_OF.search(norm, max(0, left - 60), left)
+        of = None if pm or "نسبه" not in norm[max(0, left - 60):left] \
+            else _RATIO_OF.search(norm, max(0, left - 60), left)
         pm = pm or of                                       # نسبة المرضى إلى الأطباء 300 إلى 1
-        if pm and nxt is not None and not n.has_scale and not nxt.has_scale \
-                and _RATIO_GAP.fullmatch(norm, b, nxt.pstart) and nxt.value > 0 \
+        if pm and nxt.value > 0 \
                 and _unit_after(lex, norm, b) is None and _unit_after(lex, norm, nxt.end) is None:
             start = a if of else pm.start()
             return _Stat(start, nxt.end, n.value / nxt.value, "ratio"), 2   # بنسبة 3 إلى 1
