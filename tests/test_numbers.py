@@ -51,6 +51,35 @@ def test_scan_keeps_a_range_as_two_numbers():
     assert got == [("10", 10.0), ("20 مليون", 2e7)]
 
 
+def _scan(text):
+    norm = normalize(text, NUMBER_NORM)
+    return [(norm[s.start:s.end], s.value) for s in scan_numbers(norm)]
+
+
+def test_a_larger_scale_multiplies_the_whole_number():
+    # budgets: (3,000 + 400) billion, not 3,400 and a stray "billion"
+    assert _scan("نفقات قدرها 3 آلاف و400 مليار دينار") == [("3 الاف و400 مليار", 3.4e12)]
+    assert parse_number("ألف و200 مليون") == 1.2e9
+    assert parse_number("ثلاثة ملايين وخمسمائة ألف") == 3.5e6        # smaller scale: adds
+
+
+def test_the_same_scale_twice_is_two_numbers():
+    assert _scan("بين 30 ألفا و45 ألف جنيه") == [("30 الفا", 3e4), ("45 الف", 4.5e4)]
+    # after بين a larger scale closes a range instead of multiplying
+    assert _scan("بين 300 ألف و4 ملايين") == [("300 الف", 3e5), ("4 ملايين", 4e6)]
+
+
+def test_a_half_then_the_scale_again():
+    assert _scan("قرض بمليونين ونصف مليون يورو") == [("مليونين ونصف مليون", 2.5e6)]
+    assert parse_number("مليار ونصف مليار") == 1.5e9
+
+
+def test_the_arabic_comma_is_a_decimal_point_outside_lists():
+    assert _scan("ارتفع 12،5 نقطة") == [("12،5", 12.5)]
+    assert _scan("الأرقام 35،17،22") == [("35", 35.0), ("17", 17.0), ("22", 22.0)]
+    assert _scan("في الأعوام 2014،2015") == [("2014", 2014.0), ("2015", 2015.0)]
+
+
 def test_scan_marks_the_ambiguous_dot():
     norm = normalize("1.234 مشروعا و1٫234 طن", NUMBER_NORM)
     spans = scan_numbers(norm)

@@ -30,8 +30,8 @@ import regex
 from akhbar._tables import register_table
 from akhbar.extract import _base
 from akhbar.text.normalize import normalize, normalize_with_offsets
-from akhbar.text.numbers import (NUMBER_NORM, NumberSpan, alternation, number_windows,
-                                  parse_ordinal, scan_numbers, suffix_alternation,
+from akhbar.text.numbers import (NUMBER_NORM, NumberSpan, alternation, number_words,
+                                  number_windows, parse_ordinal, scan_numbers, suffix_alternation,
                                   word_index)
 
 try:  # the date extractor is written in parallel; work without it until it lands
@@ -130,7 +130,7 @@ def _lex() -> _Lex:
     cur_adj: dict[str, str] = {}
     symbols: dict[str, str] = {}
     subunits: dict[str, tuple[str, float]] = {}
-    places: dict[str, str] = {}
+    places: list[tuple[str, str]] = []          # a city may name two currencies' countries
     cur_display: dict[str, str] = {}
     for row in _tsv("currency_forms.tsv"):
         typ, form, value = row[0], row[1], row[2]
@@ -145,7 +145,7 @@ def _lex() -> _Lex:
         elif typ == "symbol":
             symbols[form] = value
         elif typ == "place":
-            places[_n(form)] = value
+            places.append((_n(form), value))
         elif typ == "subunit":
             subunits[_n(form) if form.isalpha() and not form.isascii() else form] = \
                 (_n(value), float(note))
@@ -225,10 +225,11 @@ def _lex() -> _Lex:
     iso_noun = {iso: key.split()[0] for key, iso in cur_names.items()
                 if len(key.split()) == 2 and key.split()[0] in ambiguous}
     iso_noun["LBP"] = "ليره"
-    for place, iso in places.items():             # أبوظبي -> AED for a bare درهم
+    for place, iso in places:                     # أبوظبي -> AED for a bare درهم
         if iso in iso_noun:
             stems.setdefault(iso_noun[iso], {})[place] = iso
-    country_re = {b: regex.compile(rf"(?<!\p{{L}})(?:[وبل]?ال)?(?P<c>{_alt(st)})"
+    # بالجزائر، والدار البيضاء: a preposition or و before the article of a stem or a place
+    country_re = {b: regex.compile(rf"(?<!\p{{L}})(?:[وبلف]?ال|[وبلف](?=ال))?(?P<c>{_alt(st)})"
                                    r"(?:يا|يه|ي|يين|يون)?(?!\p{L})")
                   for b, st in stems.items()}
     country_iso = {(b, stem): iso for b, st in stems.items() for stem, iso in st.items()}
@@ -252,17 +253,33 @@ _AWAL = regex.compile(r"(?<!\p{L})[وبلف]?(?P<o>اول)\s{1,2}(?!(?:من\s{1,
 _BI_AWAL = regex.compile(r"\s{1,2}[بف]اول(?!\p{L})")          # أولاً بأول: "as it comes"
 _PERIOD_NEXT = regex.compile(r"\s{1,2}(?:ايام|يوم|امس|ليله|ساعه)(?!\p{L})")
 _AND_A_HALF = regex.compile(r"\s{1,2}و\s{0,2}(نصف|ربع)(?!\p{L})")
+_ARTICLE_NEXT = regex.compile(r"\s{1,2}ال")                   # ونصف المقاعد: a share
+# temperatures below zero: 5 درجات تحت الصفر، سالب 3 درجات، ناقص 2 درجة
+_BELOW_ZERO = regex.compile(r"\s{1,2}(?:تحت|دون)\s{1,2}الصفر(?!\p{L})")
+_SIGN_WORD = regex.compile(r"(?r)(?<!\p{L})(?:سالب|ناقص)\s{1,2}\Z")
+# an ordinal closing the name of a stock index: مؤشر بورصة عمان الأول
+_INDEX_NAME = regex.compile(r"(?r)(?<!\p{L})[وبلف]?(?:ال)?م[ؤو]شر(?:\s{1,2}\p{L}{2,20}){0,3}"
+                            r"\s{1,2}\Z")
 _TIME_OF_DAY = regex.compile(r"\s{1,2}(?:من\s{1,2})?(?:ال)?(?:مساء|صباح|ظهر|عصر|فجر|ليل)")
 # small patterns used per number, compiled once
 _SPACES = regex.compile(r"\s{1,3}")
 _OUT_OF_EVERY = regex.compile(r"\s{1,2}(?:من\s{1,2}(?:بين\s{1,2})?كل|لكل)(?!\p{L})\s{0,2}")
 _RATIO_GAP = regex.compile(r"\s{1,2}(?:الي|مقابل)\s{1,2}|\s{0,2}:\s{0,2}")
+_RATIO_OF = regex.compile(r"(?r)(?<!\p{L})[وبل]?(?:ال)?نسبه(?:\s{1,2}\p{L}{2,20}){1,2}"
+                       r"\s{1,2}(?:الي|مقابل)(?:\s{1,2}\p{L}{2,20}){1,2}\s{1,2}\Z")
+# a list of names each followed by a number in brackets: the minute, the age, a ranking
+_NAME_WORDS = r"\p{L}{2,20}(?:\s{1,2}\p{L}{2,20}){0,2}"              # a name: 1-3 words
+_PAREN_NEXT = regex.compile(rf"\s{{0,2}}\)\s{{0,2}}[،,]?\s{{0,2}}و\s{{0,2}}{_NAME_WORDS}"
+                            rf"\s{{1,2}}\(\s{{0,2}}\d")
+_PAREN_BEFORE = regex.compile(rf"(?r)\(\s{{0,2}}\d{{1,3}}\s{{0,2}}\)\s{{0,2}}[،,]?\s{{0,2}}و?\s{{0,2}}"
+                              rf"{_NAME_WORDS}\s{{1,2}}\(\s{{0,2}}\Z")
 _SHARE_PARTS = {"ارباع": 4.0, "اثلاث": 3.0, "اخماس": 5.0, "اعشار": 10.0}
 _TRAIL_OPEN = regex.compile(r"[\s(\[]+\Z")
 _TO_WORD = regex.compile(r"\s{1,2}(?:الي|حتي|ل)\s{0,2}")
-_RANGE_OPEN = regex.compile(r"(?<!\p{L})(?:من|ما بين|بين)\s{0,2}\Z")
+_RANGE_OPEN = regex.compile(r"(?<!\p{L})(?:من|ما بين|بين|مابين)\s{0,2}\Z")
+_RANGE_GAP = regex.compile(r"\s{0,2}(?:و|(?:الي|حتي)\s)\s{0,2}")      # بين يومين و5 أيام
 _DOLLAR_DASH = regex.compile(r"\s{0,2}\$\s{0,2}[-–]\s{0,2}")
-_MIN_FOLLOWS = regex.compile(r"\s{1,2}من\s")
+_MIN_FOLLOWS = regex.compile(r"\s{1,2}من(?:\s|هما|هم|ها|هن)")    # ثلاثا منها
 _TWO_WORD = regex.compile(r"\s{1,2}(?:اثنين|اثنان|اثنتين|اثنتان)(?!\p{L})")
 _NEXT_WORD = regex.compile(r"\s{1,2}\p{L}+")
 _SCALE_NEXT = regex.compile(r"\s{0,2}(?:الف|مليون|مليار|ملايين|مليارات|الاف)(?!\p{L})")
@@ -439,13 +456,16 @@ def _unit_after(lex: _Lex, norm: str, pos: int):
 
 
 def _context_currency(lex: _Lex, norm: str, base: str, pos: int) -> str | None:
-    """The currency a bare noun means here: the country named nearest in the text.
+    """The currency a bare noun means here: the country named nearest in the text (before
+    the amount, or after it in the same paragraph).
 
     ``28.7 ليرة`` in a sentence about الليرة التركية is TRY; a دينار in a text about
     البحرين is BHD.  None when no country whose currency has this noun is named.
     """
     best = None
     for start, iso in _country_mentions(base, norm):
+        if start > pos and norm.find("\n", pos, start) >= 0:
+            continue          # named only in a later paragraph: a related story, a link
         d = abs(start - pos)
         if best is None or d < best[0]:
             best = (d, iso)
@@ -475,6 +495,11 @@ def _noun_after(lex: _Lex, norm: str, pos: int, is_article):
     if len(head) >= 5 and (head.endswith(("وا", "هم", "هن", "ها")) or head.startswith(
             ("ي", "ت")) and head.endswith(("ون", "ان"))):
         return None                                     # verbs, pronoun-suffixed words
+    if len(head) >= 6 and head.endswith("ون") and head not in lex.plurals \
+            and head not in lex.ctx["not_verb"]:
+        # a counted noun is genitive or accusative (مهندسين، مهندسا): a nominative plural
+        # after a number is its predicate (700 ألف معرضون للخطر)
+        return None
     if head.startswith(("وو", "وال", "وب", "وي", "وس", "ول", "وت", "وم")) \
             and head not in lex.ctx["waw_noun"]:
         return None                                     # a conjunction: 7 ملايين ووزارة
@@ -497,9 +522,20 @@ def _noun_after(lex: _Lex, norm: str, pos: int, is_article):
                 or len(w) < 2
                 or norm[end:m2.start("w")].strip()):
             break
+        if len(words) == 2 and not tamyiz and not w.endswith(_ADJ_ENDINGS) \
+                and not words[1].endswith(("ي", "يه")):
+            # شاحنة مساعدات معبر: a third noun after a genitive starts the next phrase
+            # (after an adjective it is one more: مقعد حكومي شاغر)
+            break
+
         words.append(w)
         end = m2.end()
     return (m.start("w"), end), words
+
+
+# endings of the adjectives that may follow a noun + genitive (منطقة تجارة حرة، وحدة
+# سكن اقتصادية، مراكز إيواء مؤقتة): feminine, nisba, sound plurals
+_ADJ_ENDINGS = ("ه", "ي", "يه", "ين", "ون", "ات", "يا")
 
 
 def _verb_like(w: str, lex: _Lex) -> bool:
@@ -524,6 +560,9 @@ def _verb_like(w: str, lex: _Lex) -> bool:
     if n >= 4 and w.startswith(("سي", "ست", "سن")) and not w.endswith(
             ("ه", "ي", "يا", "ا", "ات", "ين", "ون", "يه")):
         return True                                     # سيتم، ستصل، سنعمل
+    if n >= 6 and w.startswith(("سي", "ست", "سن")) and w[2] != "ا" \
+            and w.endswith(("ون", "ان", "ين")) and not w.endswith(("يين", "يون", "يان")):
+        return True                                     # سيلتحقون، ستعملان (not سياسيون)
     if n == 6 and w.startswith("است"):
         return True                                     # استفاد، استقبل (a masdar has 7)
     return False
@@ -602,7 +641,9 @@ def find_statistics(text: str, *, published=None, **_) -> list[dict]:
         return blocked_spans.covers(a, b) or in_date(a, b)
 
     ords = _ordinals(lex, norm, is_blocked, is_article)
-    ord_spans = _Intervals([(o.a, o.b) for o in ords])
+    al_teens = _al_teens(lex, norm, is_blocked)
+    ords.extend(st for st in al_teens if st.kind == "ordinal")
+    ord_spans = _Intervals([(o.a, o.b) for o in ords + al_teens])
     nums = [s for s in scan_numbers(norm) if not is_blocked(s.start, s.end)
             and not ord_spans.overlaps(s.start, s.end)]
     stats: list[_Stat] = list(ords)
@@ -634,7 +675,10 @@ def find_statistics(text: str, *, published=None, **_) -> list[dict]:
         else:
             not_stat_end = -1
         i += consumed
-    stats.extend(_duals(lex, norm, [(s.a, s.b) for s in stats], is_blocked))
+    stats = _duals(lex, norm, stats, is_blocked)
+    taken = _Intervals([(st.a, st.b) for st in stats])
+    stats.extend(st for st in _bare_shares(lex, norm, is_blocked)
+                 if not taken.overlaps(st.a, st.b))
     rows = []
     for st in sorted(stats, key=lambda s: s.a):
         oa, ob = om.span(st.a, st.b)
@@ -805,6 +849,12 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
         noun = _noun_after(lex, norm, end, is_article)
         if noun and is_blocked(*noun[0]):
             noun = None                                       # الـ 7 يوم الجمعة: a date
+        if consumed == 1 and not qm and is_int and n.value < 130 \
+                and (noun is None or norm[noun[0][0]] == "و") \
+                and norm[max(0, left - 2):left].strip() == "(" \
+                and (_PAREN_NEXT.match(norm, end) or noun is None and _PAREN_BEFORE.search(
+                    norm, max(0, left - 70), left)):
+            return None           # محمد صلاح (66) وأحمد حجازي (81): minutes after scorers
         pm = _before(lex, "percent_before", norm, left)
         if noun:
             (ua, ub), words = noun
@@ -824,14 +874,36 @@ def _read(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, is_articl
             and not n.prefix and _NAME_CLOSE.match(norm, end) \
             and _LETTER_BEFORE.search(norm, max(0, left - 4), left):
         return None                                           # «جنيف 1»، "ليج 1": a name
+    if kind == "count" and qual == "exact" and consumed == 1 and not n.prefix \
+            and prev in ctx["name_before"]:
+        return None                                           # حملة 100 مليون صحة: a name
     if single_word and unit is None and kind == "count":
-        if not _MIN_FOLLOWS.match(norm[end:end + 5]):
+        if not _MIN_FOLLOWS.match(norm[end:end + 8]):
             return None
     if kind == "count" and is_int and 1900 <= n.value <= 2100 and qual == "exact" \
             and consumed == 1 and (unit is None or norm[unit[0]] in ("ب", "ل", "ك") or (
                 prev in ctx["year_before"] or prev in ctx["time_before"])
                 and not _counted(lex, norm[unit[0]:unit[1]])):
         return None                                           # a year: في 2001، منذ 2015
+    if unit is not None and kind in ("count", "measure") and consumed == 1 \
+            and not n.has_scale:
+        half = _AND_A_HALF.match(norm, end)
+        if half and not _ARTICLE_NEXT.match(norm, half.end()):
+            value += {"نصف": 0.5, "ربع": 0.25}[half.group(1)]     # سبع سنوات ونصف: 7.5
+            end = half.end()
+    if kind == "measure":
+        bz = _BELOW_ZERO.match(norm, end)
+        sign = _SIGN_WORD.search(norm, max(0, left - 8), left)
+        if bz or sign:
+            value, low, high = -value, -high, -low                  # 5 درجات تحت الصفر
+            if bz:
+                end = bz.end()
+                unit = (unit[0], end)
+            if sign and qm is None:
+                start = sign.start()
+    elif kind == "count" and unit is None and qm is None \
+            and _SIGN_WORD.search(norm, max(0, left - 8), left):
+        value, start = -value, _SIGN_WORD.search(norm, max(0, left - 8), left).start()
     qa = lex.after["qual_after"].match(norm, end)
     if qa and qual == "exact":
         qual = ctx["qual_after"][qa.group().strip()]
@@ -857,13 +929,17 @@ def _share(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, left: in
     if m and nxt is not None and nxt.pstart == m.end() and 0 < n.value < nxt.value:
         value, consumed, end = n.value / nxt.value, 2, nxt.end          # 1 من كل 5
         unit_pos = end
-    elif n.words and n.n_tokens == 1 and n.first_kind == "fraction" and not n.prefix \
-            and not _prev_word(norm, left).startswith("ال"):
-        # after a definite noun the fraction is part of an adjective (التقرير نصف السنوي)
+    elif n.words and n.n_tokens == 1 and n.first_kind == "fraction" \
+            and n.prefix in ("", "ب", "ل"):
         h = _HEAD.match(norm, b)
-        if h and is_article(h.start("w")) and h.group("w") not in lex.ctx["share_not"] \
-                and h.group("w") not in lex.ctx["stop"] and _unit_after(lex, norm, b) is None:
-            value, consumed, unit_pos = n.value, 1, b                    # ثلثي المقاعد
+        w = h.group("w") if h else ""
+        # after a definite noun a fraction before an adjective (feminine, nisba) is part
+        # of it (التقرير نصف السنوي، الراقصة نصف المعروفة); before a plural it is a share
+        # (وحصد الحزب ثلثي المقاعد)
+        if h and is_article(h.start("w")) and w not in lex.ctx["share_not"] \
+                and w not in lex.ctx["stop"] and _unit_after(lex, norm, b) is None \
+                and not (w.endswith(("ي", "ه")) and _prev_word(norm, left).startswith("ال")):
+            value, consumed, unit_pos = n.value, 1, b                    # بربع المقاعد
     elif nxt is None or nxt.pstart > b + 12:
         h = _HEAD.match(norm, b)
         if h and h.group("w") in _SHARE_PARTS and n.value < _SHARE_PARTS[h.group("w")]:
@@ -871,11 +947,17 @@ def _share(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, left: in
             h2 = _HEAD.match(norm, end)                                  # ثلاثة أرباع السكان
             unit_pos = end if h2 and is_article(h2.start("w")) else None
     if value is None:
+        if nxt is None or n.has_scale or nxt.has_scale \
+                or not _RATIO_GAP.fullmatch(norm, b, nxt.pstart):
+            return None
         pm = _before(lex, "percent_before", norm, left)
-        if pm and nxt is not None and not n.has_scale and not nxt.has_scale \
-                and _RATIO_GAP.fullmatch(norm, b, nxt.pstart) and nxt.value > 0 \
+        of = None if pm or "نسبه" not in norm[max(0, left - 60):left] \
+            else _RATIO_OF.search(norm, max(0, left - 60), left)
+        pm = pm or of                                       # نسبة المرضى إلى الأطباء 300 إلى 1
+        if pm and nxt.value > 0 \
                 and _unit_after(lex, norm, b) is None and _unit_after(lex, norm, nxt.end) is None:
-            return _Stat(pm.start(), nxt.end, n.value / nxt.value, "ratio"), 2   # بنسبة 3 إلى 1
+            start = a if of else pm.start()
+            return _Stat(start, nxt.end, n.value / nxt.value, "ratio"), 2   # بنسبة 3 إلى 1
         return None
     start, qual = a, "exact"
     qm = _before(lex, "qual_before", norm, left)
@@ -892,9 +974,49 @@ def _share(lex: _Lex, norm: str, n: NumberSpan, nxt: NumberSpan | None, left: in
     return _Stat(start, end, value, "share", unit, None if unit else "", None, qual), consumed
 
 
-def _duals(lex: _Lex, norm: str, taken: list[tuple[int, int]], is_blocked) -> list[_Stat]:
-    """Dual nouns counting two: خلال يومين، مقتل شخصين، لترين."""
+def _same_unit(lex: _Lex, norm: str, st: _Stat, unit_norm: str) -> bool:
+    """Does ``st`` count what ``unit_norm`` names (سنوات and سنة, دولارات and دولار)?"""
+    other = st.unit_norm
+    if other is None:
+        other = _unit_norm_of(lex, norm[st.unit[0]:st.unit[1]].split()[:1])
+    return bool(other) and _n(other.split()[0]) == _n(unit_norm)
+
+
+_DEF_FRACTIONS = {"النصف": 0.5, "الثلث": 1 / 3, "الثلثين": 2 / 3, "الربع": 0.25,
+                  "الخمس": 0.2, "السدس": 1 / 6, "الثمن": 0.125, "العشر": 0.1}
+_DEF_FRACTION_END = regex.compile(r"\s{0,2}(?:[،,.؛;:)\n]|\Z)|\s{1,2}(?:تقريبا|فقط)(?!\p{L})")
+
+
+def _bare_shares(lex: _Lex, norm: str, is_blocked) -> list[_Stat]:
+    """A definite fraction after a qualifier, with no whole named: تراجعت المبيعات بنحو
+    الربع (0.25, approx).  Without the qualifier الخمس، العشر are "the five, the ten"."""
     out = []
+    for form, value in _DEF_FRACTIONS.items():
+        i = norm.find(form)
+        while i >= 0:
+            b = i + len(form)
+            if (i == 0 or not norm[i - 1].isalpha()) and (b == len(norm) or not norm[b].isalpha()) \
+                    and (_DEF_FRACTION_END.match(norm, b) or (lambda w: w is not None and w.group(
+                        "w") in lex.ctx["stop"])(_WORD.match(norm, b))) and not is_blocked(i, b):
+                qm = _before(lex, "qual_before", norm, i)
+                if qm:
+                    key = _TRAIL_OPEN.sub("", qm.group()).strip()
+                    qual = lex.ctx["qual_before"].get(key) or \
+                        lex.ctx["qual_before"].get(key[1:], "exact")
+                    out.append(_Stat(qm.start(), b, value, "share", None, "", None, qual))
+            i = norm.find(form, b)
+    return out
+
+
+def _duals(lex: _Lex, norm: str, stats: list[_Stat], is_blocked) -> list[_Stat]:
+    """``stats`` with the dual nouns counting two added: خلال يومين، مقتل شخصين، لترين.
+
+    A dual opening a range joins the number that closes it: بين سنتين و5 سنوات (2-5).
+    """
+    out = []
+    taken = [(s.a, s.b) for s in stats]
+    by_start = {s.a: s for s in stats}
+    joined: set[int] = set()
     idx = word_index(norm)
     # the standard engine's word edges agree with the letter runs when idx.alpha
     spans = idx.windows(idx.word_spans(lex.dual_vocab), 1, 4) if idx.alpha \
@@ -921,9 +1043,51 @@ def _duals(lex: _Lex, norm: str, taken: list[tuple[int, int]], is_blocked) -> li
         qa = lex.after["qual_after"].match(norm, b)
         if qa and qual == "exact":
             qual, end = lex.ctx["qual_after"][qa.group().strip()], qa.end()
+        rng = _RANGE_OPEN.search(norm, max(0, m.start() - 12), m.start()) \
+            if qual == "exact" else None
+        gap = _RANGE_GAP.match(norm, end, end + 12) if rng else None
+        other = by_start.get(gap.end()) if gap else None
+        if other is not None and other.kind == kind and other.unit is not None \
+                and other.value > value and other.qualifier == "exact" \
+                and math.isnan(other.low) and _same_unit(lex, norm, other, unit_norm):
+            joined.add(id(other))                  # بين سنتين و10 سنوات: one range
+            out.append(_Stat(rng.start(), other.b, (value + other.value) / 2, kind, other.unit,
+                             other.unit_norm, other.currency, "approx", value, other.value))
+            continue
         out.append(_Stat(start, end, value, kind, (a, m.end("d")), unit_norm, currency or None,
                          qual))
+    return [s for s in stats if id(s) not in joined] + out
+
+
+_AL_UNIT = regex.compile(r"(?r)(?<!\p{L})[وبلف]?(?P<u>ال(?:ثلاث|اربع|خمس|ست|سبع|ثماني|تسع"
+                        r"|احدي|اثنتي|اثني|احد))\s{1,2}\Z")
+
+
+def _al_teens(lex: _Lex, norm: str, is_blocked) -> list[_Stat]:
+    """A teen with the article on its unit: الجولة التسع عشرة (the 19th, a common form of
+    التاسعة عشرة) after a singular noun; after a plural (السنوات التسع عشرة) it is a
+    definite cardinal that counts nothing new.  Rows of kind ``ordinal`` for the first,
+    spans with kind ``skip`` for the second (the numbers inside are not read)."""
+    out = []
+    i = norm.find("عشر")
+    while i >= 0:
+        b = i + 3 + (norm.startswith("ه", i + 3))
+        m = _AL_UNIT.search(norm, max(0, i - 14), i) if (b == len(norm) or not norm[b].isalpha()) \
+            and (i == 0 or not norm[i - 1].isalpha()) else None
+        if m and not is_blocked(m.start("u"), b):
+            unit = norm[m.start("u") + 2:m.end("u")]
+            value = _lexicon_value(unit)
+            prev = _prev_word(norm, m.start())
+            kind = "ordinal" if value and (prev.endswith("ه") or prev in lex.ctx["ordinal_slot"]) \
+                and _strip_al(prev) not in number_words() else "skip"
+            out.append(_Stat(m.start("u"), b, float((value or 0) + 10), kind))
+        i = norm.find("عشر", b)
     return out
+
+
+def _lexicon_value(word: str) -> int | None:
+    v = number_words().get(word)
+    return int(v[0]) if v and v[1] == "unit" else None
 
 
 def _ordinals(lex: _Lex, norm: str, is_blocked, is_article) -> list[_Stat]:
@@ -976,6 +1140,10 @@ def _ordinals(lex: _Lex, norm: str, is_blocked, is_article) -> list[_Stat]:
         if prev in lex.ctx["no_ordinal"] or prev in lex.ctx["ident"] or \
                 _before(lex, "no_ordinal", norm, m.start()):
             continue
+        if prev.startswith("ال") and prev[2:] in number_words():
+            continue                  # الأشهر الخمسة الأولى: a period, not a rank
+        if _INDEX_NAME.search(norm, max(0, m.start() - 50), m.start()):
+            continue                  # مؤشر السوق الأول: the name of an index
         if is_blocked(a, b):
             continue
         out.append(_Stat(a, b, float(value), "ordinal"))

@@ -57,6 +57,15 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(words, frozenset(msa), ordinals)
 
 
+def number_words() -> dict[str, tuple[float, str]]:
+    """The cardinal number words, normalized with :data:`NUMBER_NORM`: form -> (value, type).
+
+    >>> number_words()["خمسه"]
+    (5.0, 'unit')
+    """
+    return _lexicon().words
+
+
 def alternation(forms) -> str:
     """One alternation for a word list, written as a trie so that the engine follows a
     single branch per character: a flat list of 300 words costs 300 tries per position.
@@ -119,9 +128,11 @@ _alternation = alternation
 # then an optional decimal part.  Bounded everywhere.
 # News-agency style (KUNA, SPA) writes a decimal with ر and its digits in reverse order:
 # 5ر3 مليون is 3.5 million, 4ر14 is 14.4.
+# The Arabic comma is a decimal separator too (21،5 نقطة) when one or two digits follow it
+# and the run is not a list (35،17،22: no member is a decimal).
 _DIGITS = (r"(?:\d{1,4}ر\d{1,4}(?![\p{L}\d])"
            r"|(?:\d{1,3}(?:[,٬]\d{3}){1,5}|\d{1,3}(?:\.\d{3}){2,5}|\d{1,15})"
-           r"(?:[.٫,]\d{1,8}(?!\d))?)")
+           r"(?:[.٫,]\d{1,8}(?!\d)|(?<!\d،\d{1,15})،\d{1,2}(?!\d|،\d))?)")
 
 
 @lru_cache(maxsize=1)
@@ -171,7 +182,7 @@ def _digit_value(s: str) -> tuple[float, float | None]:
     if "ر" in s:                               # 5ر3: 3.5 (see _DIGITS)
         frac, whole = s.split("ر")
         return float(f"{int(whole)}.{frac}"), None
-    s = s.replace("٬", ",").replace("٫", ".")
+    s = s.replace("٬", ",").replace("٫", ".").replace("،", ".")
     if "," in s and "." in s:
         if s.rfind(".") > s.rfind(","):        # 1,234.5
             return float(s.replace(",", "")), None
@@ -213,8 +224,15 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
     return out
 
 
-def _parse(toks: list[_Tok]) -> tuple[float, int]:
-    """Parse the longest grammatical prefix of ``toks``: ``(value, tokens used)``."""
+def _parse(toks: list[_Tok], in_range: bool = False) -> tuple[float, int]:
+    """Parse the longest grammatical prefix of ``toks``: ``(value, tokens used)``.
+
+    A scale word that is not smaller than the one before it ends the number before the
+    group it follows (``60 ألفا و150 ألف`` are two numbers), except that a larger scale
+    multiplies the whole number so far: ``16 ألفا و794 مليار`` is 16,794 billion, the
+    way budgets are written.  ``in_range``: the phrase follows بين or من, where
+    ``بين 500 ألف و2 مليون`` is two numbers.
+    """
     total = 0.0
     last_scale = math.inf
     hundreds = 0.0          # the hundreds of the current group
@@ -223,6 +241,7 @@ def _parse(toks: list[_Tok]) -> tuple[float, int]:
     has_unit = has_tens = has_teen = False
     after_scale = False
     used = 0
+    group_start = 0         # index of the first token after the last scale word
 
     def group_empty() -> bool:
         return digits is None and hundreds == 0 and sub == 0 and not (has_unit or has_teen)
@@ -285,6 +304,19 @@ def _parse(toks: list[_Tok]) -> tuple[float, int]:
                     last_scale = total
                     used = i + 1
                     continue
+                if total and not group_empty() and toks[group_start].waw \
+                        and k != "scale_dual":
+                    if scale > last_scale and not in_range:
+                        group = digits if digits is not None else hundreds + sub
+                        total = (total + group) * scale      # 16 ألفا و794 مليار
+                        last_scale = scale
+                        hundreds = sub = 0.0
+                        digits = None
+                        has_unit = has_tens = has_teen = False
+                        used = group_start = i + 1
+                        after_scale = True
+                        continue
+                    used = group_start                       # 60 ألفا | و150 ألف
                 break
             if group_empty():
                 if k == "scale_plural":
@@ -302,13 +334,17 @@ def _parse(toks: list[_Tok]) -> tuple[float, int]:
             hundreds = sub = 0.0
             digits = None
             has_unit = has_tens = has_teen = False
-            used = i + 1
+            used = group_start = i + 1
             after_scale = True
             continue
         elif k == "fraction":
             if after_scale and group_empty() and t.waw and total:
                 total += v * last_scale          # مليون ونصف
                 used = i + 1
+                nxt = toks[i + 1] if i + 1 < len(toks) else None
+                if nxt is not None and not nxt.waw and nxt.kind in ("scale", "scale_plural") \
+                        and nxt.value == last_scale:
+                    used = i + 2                 # مليون ونصف مليون: the scale said again
                 break
             if i == 0:
                 sub, has_unit = v, True          # نصف مليون
@@ -326,7 +362,7 @@ def _parse(toks: list[_Tok]) -> tuple[float, int]:
         return math.nan, 0
     # recompute the value of exactly the used prefix
     if used < len(toks):
-        return _parse(toks[:used])
+        return _parse(toks[:used], in_range)
     return total + (digits if digits is not None else hundreds + sub), used
 
 
@@ -460,6 +496,10 @@ def number_windows(norm: str) -> list[tuple[int, int]]:
     return idx._number_windows
 
 
+# searched backwards from a number phrase: بين / ما بين / من right before it
+_RANGE_BEFORE = regex.compile(r"(?r)(?<!\p{L})(?:بين|من)\s{1,2}\Z")
+
+
 def scan_numbers(norm: str) -> list[NumberSpan]:
     """Every number in ``norm`` (normalized with :data:`NUMBER_NORM`), left to right.
 
@@ -474,8 +514,10 @@ def scan_numbers(norm: str) -> list[NumberSpan]:
         toks = _tokens(norm, a, b)
         prefix = norm[m.start():a].strip()
         pstart = m.start()
+        in_range = bool(_RANGE_BEFORE.search(norm, max(0, pstart - 8), pstart))
         while toks:
-            value, used = _parse(toks)
+            value, used = _parse(toks, in_range)
+            in_range = False
             if used == 0:
                 toks = toks[1:]
                 continue
