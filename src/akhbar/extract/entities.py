@@ -350,6 +350,11 @@ def _split_org_names(toks, keys, info, tags, src=None) -> None:
                 break
 
 
+def _nisba_shaped(k: str) -> bool:
+    """A definite relative adjective: الجزائري, الروسية (match keys write ة as ه)."""
+    return k.startswith("ال") and len(k) >= 6 and k.endswith(("ي", "يه"))
+
+
 def _title_cleanup(toks, keys, info, tags, src) -> None:
     """A person span never starts with a title: ولي العهد | الأمير محمد بن سلمان."""
     for i, j, label in _spans(tags):
@@ -359,10 +364,17 @@ def _title_cleanup(toks, keys, info, tags, src) -> None:
             for x in range(i, j):
                 tags[x] = "O"
             continue
-        if label != "PER" or info["title"][i] not in ("office", "qualifier", "credit"):
+        if label != "PER":
             continue
+        after_title = info["title"][i] not in ("office", "qualifier", "credit")
+        if after_title and not (i > 0 and info["title"][i - 1] and j - i >= 2
+                                and _nisba_shaped(keys[i])):
+            continue
+        # A nisba between a title and the name belongs to the title: الرئيس الجزائري |
+        # عبد المجيد تبون (but الأمير | الحسين بن عبدالله).
         m = i
-        while m < j and (info["title"][m] or (m > i and keys[m].startswith("ال"))):
+        while m < j and (info["title"][m] or (m > i and keys[m].startswith("ال")) or
+                         (after_title and _nisba_shaped(keys[m]))):
             tags[m] = "O"
             m += 1
         if m < j:
@@ -537,15 +549,17 @@ def _verb_like(tok: str, k: str) -> bool:
 
 
 def _person_edges_rule(toks, keys, info, tags, src) -> None:
-    """A person's name does not run on into a verb (فلاديمير بوتين | سيشارك), nor start
-    with the place a title governs (أمين عمان | يوسف الشواربة)."""
+    """A person's name does not run on into a verb (فلاديمير بوتين | سيشارك) or a role
+    word (إيمانويل ماكرون | نظيره), nor start with the place a title governs (أمين عمان |
+    يوسف الشواربة)."""
     if "I-PER" not in tags:
         return
+    roles = _rule_words()["role"]
     for i, j, label in _spans(tags):
         if label != "PER" or j - i < 2:
             continue
         e = j
-        while e - i > 1 and _verb_like(toks[e - 1], keys[e - 1]):
+        while e - i > 1 and (_verb_like(toks[e - 1], keys[e - 1]) or keys[e - 1] in roles):
             e -= 1
         for x in range(e, j):
             tags[x], src[x] = "O", "rule"
