@@ -61,7 +61,7 @@ def _props(tok: str) -> tuple:
     # A definite relational adjective (الروسي, والتشيكية): nationalities stand before
     # the names of athletes, officials and companies.  (The frequent ones are stop
     # words, which end a name; here they announce one.)
-    nisba = cst.startswith("ال") and cst.endswith(("ي", "يه")) and len(cst) >= 6
+    nisba = lex.nisba_shaped(cst)
     return (k, stem, title, head, given, stop, zk, zs, lex.gaz_heads(k),
             cst, k in pn or bool(lex.strip_clitic(k, pn)[0]),
             k in geo or bool(lex.strip_clitic(k, geo)[0]), nisba)

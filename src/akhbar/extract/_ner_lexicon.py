@@ -208,6 +208,12 @@ def freq_key(token: str) -> str:
     return normalize(token, "search", alef=False, punctuation=False, digits=False)
 
 
+def nisba_shaped(k: str) -> bool:
+    """Is a match key shaped like a definite relative adjective (الجزائري, الروسية)?
+    Match keys write ة as ه."""
+    return k.startswith("ال") and len(k) >= 6 and k.endswith(("ي", "يه"))
+
+
 def zipf(token: str) -> float:
     """Zipf frequency of a token (its surface spelling); 0 below the list's floor."""
     return word_freq().get(freq_key(token), 0.0)

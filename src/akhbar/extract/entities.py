@@ -350,11 +350,6 @@ def _split_org_names(toks, keys, info, tags, src=None) -> None:
                 break
 
 
-def _nisba_shaped(k: str) -> bool:
-    """A definite relative adjective: الجزائري, الروسية (match keys write ة as ه)."""
-    return k.startswith("ال") and len(k) >= 6 and k.endswith(("ي", "يه"))
-
-
 def _title_cleanup(toks, keys, info, tags, src) -> None:
     """A person span never starts with a title: ولي العهد | الأمير محمد بن سلمان."""
     for i, j, label in _spans(tags):
@@ -368,13 +363,13 @@ def _title_cleanup(toks, keys, info, tags, src) -> None:
             continue
         after_title = info["title"][i] not in ("office", "qualifier", "credit")
         if after_title and not (i > 0 and info["title"][i - 1] and j - i >= 2
-                                and _nisba_shaped(keys[i])):
+                                and lex.nisba_shaped(keys[i])):
             continue
         # A nisba between a title and the name belongs to the title: الرئيس الجزائري |
         # عبد المجيد تبون (but الأمير | الحسين بن عبدالله).
         m = i
         while m < j and (info["title"][m] or (m > i and keys[m].startswith("ال")) or
-                         (after_title and _nisba_shaped(keys[m]))):
+                         (after_title and lex.nisba_shaped(keys[m]))):
             tags[m] = "O"
             m += 1
         if m < j:
