@@ -1,4 +1,4 @@
-"""Generate src/akhbar/data/currencies_cldr.tsv from Babel's CLDR Arabic currency names.
+"""Generate src/akhbar/data/statistics/currencies_cldr.tsv from Babel's CLDR Arabic currency names.
 
 Run: python scripts/build_currencies.py
 Each row: ISO 4217 code, the CLDR Arabic display name, and the CLDR Arabic symbol when it
@@ -16,7 +16,7 @@ import babel
 from babel import Locale
 from babel.numbers import get_territory_currencies
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "akhbar" / "data" / "currencies_cldr.tsv"
+OUT = Path(__file__).resolve().parents[1] / "src" / "akhbar" / "data" / "statistics" / "currencies_cldr.tsv"
 
 
 def main() -> None:

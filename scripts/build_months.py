@@ -1,4 +1,4 @@
-"""Generate ``src/akhbar/data/months.json``: Arabic month and weekday names.
+"""Generate ``src/akhbar/data/dates/months.json``: Arabic month and weekday names.
 
 Gregorian month names and weekday names come from CLDR through Babel, for every
 Arabic locale Babel ships (``ar``, ``ar_EG``, ``ar_SA``, ``ar_LB``, ``ar_SY``, ``ar_IQ``,
@@ -22,9 +22,9 @@ import babel
 from babel import Locale, localedata
 from hijridate import Hijri
 
-DATA = Path(__file__).resolve().parents[1] / "src" / "akhbar" / "data"
+DATA = Path(__file__).resolve().parents[1] / "src" / "akhbar" / "data" / "dates"
 OUT = DATA / "months.json"
-ORD_OUT = DATA / "date_ordinal_days.tsv"
+ORD_OUT = DATA / "ordinal_days.tsv"
 
 # Ordinal day words 1-31 are built from these stems by the rules of MSA ordinals
 # (masculine/feminine, teens with عشر/عشرة, units + و + tens); written for akhbar.

@@ -2,7 +2,7 @@
 
 Reads ``ANERCorp_CamelLab_train.RECONSTRUCTED.txt`` from the evaluation folder
 (``$AKHBAR_EVAL_DIR/anercorp``, ``../shared/eval/anercorp`` next to the repository, or
-``/work/shared/eval/anercorp``) and writes ``src/akhbar/data/models/ner_crf.crfsuite``.
+``/work/shared/eval/anercorp``) and writes ``src/akhbar/data/entities/models/ner_crf.crfsuite``.
 The model is a linear-chain CRF (python-crfsuite, L-BFGS with elastic-net
 regularization); training is deterministic for a given input and takes a few minutes
 on two cores.  Features live in ``akhbar.extract._ner_features``.
@@ -65,7 +65,7 @@ def read_conll(path: Path) -> list[list[tuple[str, str]]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path,
-                    default=ROOT / "src" / "akhbar" / "data" / "models" / "ner_crf.crfsuite")
+                    default=ROOT / "src" / "akhbar" / "data" / "entities" / "models" / "ner_crf.crfsuite")
     ap.add_argument("--iterations", type=int, default=200)
     ap.add_argument("--c1", type=float, default=0.02)
     ap.add_argument("--c2", type=float, default=0.01)

@@ -125,7 +125,7 @@ def test_stemmer_choice_is_backed_by_the_evaluation():
 
 
 def test_stopwords_come_from_spacy_and_are_extensible():
-    path = Path(seg.__file__).parents[1] / "data" / "stopwords_ar.txt"
+    path = Path(seg.__file__).parents[1] / "data" / "text" / "stopwords_ar.txt"
     assert "spaCy" in path.read_text("utf-8").splitlines()[0]
     sw = stopwords()
     assert {"الذي", "الى", "في", "هذه"} <= sw          # normalized: إلى -> الى

@@ -1,6 +1,6 @@
 """The entity extractor's language data: gazetteers, titles, organization heads.
 
-Each file under ``akhbar/data/`` is read once, lazily, and turned into lookup tables
+Each file under ``akhbar/data/entities/`` is read once, lazily, and turned into lookup tables
 keyed by *match keys*: tokens normalized with the ``match`` preset (no diacritics,
 أإآ -> ا, ى -> ي, ة -> ه), so that spelling variants of one word share a key.
 """
@@ -8,10 +8,9 @@ keyed by *match keys*: tokens normalized with the ``match`` preset (no diacritic
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
-
 import regex
 
+from akhbar import data
 from akhbar.text.normalize import normalize
 
 # A token: a run of letters/marks, a run of digits (with inner separators), or one
@@ -24,8 +23,8 @@ CLITICS = ("وبال", "وكال", "وفال", "ولل", "وال", "فال", "ب
 
 
 def _lines(name: str) -> list[str]:
-    text = resources.files("akhbar.data").joinpath(name).read_text(encoding="utf-8")
-    return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return [ln for ln in data.text(name).splitlines()
+            if ln.strip() and not ln.startswith("#")]
 
 
 @lru_cache(maxsize=200_000)
@@ -65,14 +64,14 @@ def strip_clitic(k: str, known=None) -> tuple[str, str]:
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """Function words and frequent news words that end a name (match keys)."""
-    return frozenset(key(w) for w in _lines("entit_stopwords.txt"))
+    return frozenset(key(w) for w in _lines("entities/name_stopwords.txt"))
 
 
 @lru_cache(maxsize=1)
 def titles() -> dict[str, str]:
     """Title word (match key) -> kind: office, qualifier, honorific or rank."""
     out: dict[str, str] = {}
-    for ln in _lines("titles.tsv")[1:]:
+    for ln in _lines("entities/titles.tsv"):
         word, kind = ln.split("\t")
         out.setdefault(key(word), kind)
     return out
@@ -81,13 +80,13 @@ def titles() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def org_heads() -> frozenset[str]:
     """Head nouns of organization names (match keys)."""
-    return frozenset(key(ln.split("\t")[0]) for ln in _lines("org_heads.tsv")[1:])
+    return frozenset(key(ln.split("\t")[0]) for ln in _lines("entities/org_heads.tsv"))
 
 
 @lru_cache(maxsize=1)
 def org_heads_ambiguous() -> frozenset[str]:
     """Heads that are also common nouns: they need two definite words after them."""
-    return frozenset(key(ln.split("\t")[0]) for ln in _lines("org_heads.tsv")[1:]
+    return frozenset(key(ln.split("\t")[0]) for ln in _lines("entities/org_heads.tsv")
                      if ln.split("\t")[1] != "1")
 
 
@@ -105,20 +104,20 @@ def gazetteer() -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
     European Union, the United Nations) are organizations.
     """
     gaz: dict[tuple[str, ...], tuple[str, str]] = {}
-    for ln in _lines("org_international.tsv")[1:]:
+    for ln in _lines("entities/org_international.tsv"):
         canon, _, variants = ln.partition("\t")
         for name in [canon, *filter(None, variants.split("|"))]:
             _add(gaz, name, "ORG", canon)
-    for ln in _lines("gazetteer_cities.tsv")[1:]:
+    for ln in _lines("entities/cities.tsv"):
         canon, _, variants = ln.partition("\t")
         for name in [canon, *filter(None, variants.split("|"))]:
             _add(gaz, name, "LOC", canon)
-    for ln in _lines("gazetteer_territories.tsv")[1:]:
+    for ln in _lines("entities/territories.tsv"):
         name, codes = ln.split("\t")
         if codes in ("EU", "EZ", "UN", "001"):
             continue  # organizations / "the world"
         _add(gaz, name, "LOC", name)
-    for ln in _lines("gazetteer_cities_cldr.tsv")[1:]:
+    for ln in _lines("entities/cities_cldr.tsv"):
         name, _ = ln.split("\t")
         _add(gaz, name, "LOC", name)
     return gaz, max(len(k) for k in gaz)
@@ -182,7 +181,7 @@ def gazetteer_spans(keys: list[str], heads: list[tuple[str, ...]] | None = None
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Frequent given names (match keys): a tagger feature, not an entity list."""
-    return frozenset(key(w) for w in _lines("gazetteer_given_names.txt"))
+    return frozenset(key(w) for w in _lines("entities/given_names.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -193,7 +192,7 @@ def word_freq() -> dict[str, float]:
     syllable) must not inherit the frequency of أنه.
     """
     out: dict[str, float] = {}
-    for ln in _lines("entit_word_freq.tsv")[1:]:
+    for ln in _lines("entities/word_freq.tsv"):
         w, z = ln.split("\t")
         k = freq_key(w)
         zf = float(z)
@@ -222,22 +221,22 @@ def zipf(token: str) -> float:
 @lru_cache(maxsize=1)
 def org_genitives() -> frozenset[str]:
     """Nouns that continue an organization's name after لل (match keys, with ال)."""
-    return frozenset(key(w) for w in _lines("org_genitives.txt"))
+    return frozenset(key(w) for w in _lines("entities/org_genitives.txt"))
 
 
 @lru_cache(maxsize=1)
 def place_triggers() -> frozenset[str]:
     """Nouns after which names are places (match keys)."""
-    return frozenset(key(w) for w in _lines("entit_place_triggers.txt"))
+    return frozenset(key(w) for w in _lines("entities/place_triggers.txt"))
 
 
 @lru_cache(maxsize=1)
 def person_names() -> frozenset[str]:
     """Person-name parts from JRC-Names via arabnamer (match keys): a tagger feature."""
-    return frozenset(key(w) for w in _lines("gazetteer_person_names.txt"))
+    return frozenset(key(w) for w in _lines("entities/person_names.txt"))
 
 
 @lru_cache(maxsize=1)
 def city_names() -> frozenset[str]:
     """One-word GeoNames city names (match keys): a tagger feature."""
-    return frozenset(key(w) for w in _lines("gazetteer_cities_geonames.txt"))
+    return frozenset(key(w) for w in _lines("entities/cities_geonames.txt"))

@@ -2,7 +2,7 @@
 
 The grammar is a handful of regular expressions over the "match" normalization of
 the text (diacritics and tatweel dropped, أإآ→ا, ى→ي, ة→ه, Arabic-Indic digits →
-ASCII), built once from the month and weekday names in ``akhbar/data/months.json``
+ASCII), built once from the month and weekday names in ``akhbar/data/dates/months.json``
 (CLDR via Babel for every Arabic locale, Hijri names from hijridate).  Candidates
 from all patterns compete for the text (longest first), adjacent dates joined by
 ``-``/``إلى``/``حتى`` (or ``بين … و``) become ranges, and yearless dates take their
@@ -43,19 +43,19 @@ article near a millisecond.
 from __future__ import annotations
 
 import calendar
-import json
 from bisect import bisect_left
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 
 import pandas as pd
 import re as regex  # the stdlib engine: several times faster than `regex` on these patterns
 import regex as _regex_engine
 
+from akhbar import data
 from akhbar._tables import chunk_cache, register_table
 from akhbar.extract import _base
 from akhbar.text.normalize import normalize, normalize_with_offsets
+from akhbar.text.patterns import alternation
 
 __all__ = ["DATE_SCHEMA", "extract_dates", "find_dates"]
 
@@ -82,26 +82,7 @@ def _n(s: str) -> str:
     return normalize(s, preset=_PRESET)
 
 
-def _alt(forms) -> str:
-    """One alternation for a word list, written as a trie so that the engine follows a
-    single branch per character (a flat list of 100 words costs 100 tries per position).
-    Longer words win over their prefixes, as in a longest-first alternation."""
-    trie: dict = {}
-    for f in set(forms):
-        node = trie
-        for ch in f:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        ends = "" in node
-        branches = [regex.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return emit(trie)
+_alt = alternation
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -110,8 +91,7 @@ class _Lex:
     """Month/weekday names and the compiled patterns, built once on first use."""
 
     def __init__(self) -> None:
-        raw = json.loads(resources.files("akhbar.data").joinpath("months.json")
-                         .read_text(encoding="utf-8"))
+        raw = data.load_json("dates/months.json")
         greg = {_n(k): v["month"] for k, v in raw["gregorian"].items()}
         for k, v in raw["written_for_akhbar"]["gregorian"].items():
             greg.setdefault(_n(k), v)
@@ -433,7 +413,7 @@ def _lex() -> _Lex:
 
 def _ordinal_day_forms() -> list[str]:
     """Normalized ordinal-word days الأول … الحادي والثلاثين (both genders, ± article)."""
-    text = resources.files("akhbar.data").joinpath("date_ordinal_days.tsv").read_text(encoding="utf-8")
+    text = data.text("dates/ordinal_days.tsv")
     forms = []
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
@@ -443,7 +423,7 @@ def _ordinal_day_forms() -> list[str]:
 
 @lru_cache(maxsize=1)
 def _ordinal_values() -> dict[str, int]:
-    text = resources.files("akhbar.data").joinpath("date_ordinal_days.tsv").read_text(encoding="utf-8")
+    text = data.text("dates/ordinal_days.tsv")
     out = {}
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):

@@ -25,11 +25,11 @@ import os
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
+from akhbar import data
 from akhbar._tables import make_frame, register_table
 from akhbar.errors import ConfigError
 from akhbar.extract import _base
@@ -54,12 +54,11 @@ _SENT_END = {".", "!", "?", ";", ":", "\n"}
 # --------------------------------------------------------------------------- model
 
 def _model_path() -> Path:
-    ref = resources.files("akhbar.data").joinpath("models/ner_crf.crfsuite")
-    with resources.as_file(ref) as path:
-        if not Path(path).exists():
-            raise ConfigError(f"the entity model {path} is missing; rebuild it with "
-                              "`python scripts/train_ner.py`")
-        return Path(path)
+    path = data.path("entities/models/ner_crf.crfsuite")
+    if not path.exists():
+        raise ConfigError(f"the entity model {path} is missing; rebuild it with "
+                          "`python scripts/train_ner.py`")
+    return path
 
 
 @lru_cache(maxsize=1)
@@ -519,14 +518,10 @@ def _merge_rule(toks, keys, info, tags, src) -> None:
 
 @lru_cache(maxsize=1)
 def _rule_words() -> dict[str, frozenset[str]]:
-    """``entit_rule_words.tsv``: kind -> match keys (words the rules read, not the CRF)."""
-    text = resources.files("akhbar.data").joinpath("entit_rule_words.tsv").read_text(
-        encoding="utf-8")
+    """``entities/rule_words.tsv``: kind -> match keys (words the rules read, not the CRF)."""
     out: dict[str, set[str]] = defaultdict(set)
-    for ln in text.splitlines()[2:]:
-        if ln.strip() and not ln.startswith("#"):
-            word, kind = ln.split("\t")
-            out[kind].add(lex.key(word))
+    for word, kind in data.rows("entities/rule_words.tsv"):
+        out[kind].add(lex.key(word))
     return {kind: frozenset(words) for kind, words in out.items()}
 
 

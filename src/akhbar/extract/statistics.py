@@ -17,21 +17,21 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-import json
 import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import pandas as pd
 import regex
 
+from akhbar import data
 from akhbar._tables import register_table
 from akhbar.extract import _base
 from akhbar.text.normalize import normalize, normalize_with_offsets
-from akhbar.text.numbers import (NUMBER_NORM, NumberSpan, alternation, number_words,
-                                  number_windows, parse_ordinal, scan_numbers, suffix_alternation,
+from akhbar.text.patterns import alternation, suffix_alternation
+from akhbar.text.numbers import (NUMBER_NORM, NumberSpan, number_words,
+                                  number_windows, parse_ordinal, scan_numbers,
                                   word_index)
 
 try:  # the date extractor is written in parallel; work without it until it lands
@@ -59,8 +59,7 @@ def _search_norm(word: str) -> str:
 
 
 def _tsv(name: str) -> list[list[str]]:
-    text = resources.files("akhbar.data").joinpath(name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines()
+    return [line.split("\t") for line in data.text("statistics/" + name).splitlines()
             if line.strip() and not line.startswith("#")]
 
 
@@ -111,7 +110,7 @@ def _adj_key(w: str) -> str:
 @lru_cache(maxsize=1)
 def _lex() -> _Lex:
     ctx: dict[str, dict[str, str]] = {}
-    for row in _tsv("stat_context.tsv"):
+    for row in _tsv("context.tsv"):
         typ, form = row[0], row[1]
         ctx.setdefault(typ, {})[_n(form)] = row[2] if len(row) > 2 else ""
     word_end = r"(?!\p{L})"
@@ -184,13 +183,12 @@ def _lex() -> _Lex:
     symbol_before_re = regex.compile(rf"(?r)(?:{suffix_alternation(symbols)})\s{{0,2}}\Z")
 
     units = {}
-    for form, norm_form, dim, _factor in _tsv("unit_words.tsv"):
+    for form, norm_form, dim, _factor in _tsv("units.tsv"):
         units[_n(form)] = (norm_form, dim)
     unit_re = regex.compile(rf"\s{{0,2}}(?P<u>{_alt(units)})ا?(?![\p{{L}}\d])")
     plurals = {_n(p): s for p, s in _tsv("unit_plurals.tsv")}
 
-    months_data = json.loads(resources.files("akhbar.data").joinpath("months.json")
-                             .read_text(encoding="utf-8"))
+    months_data = data.load_json("dates/months.json")
     months = set()
     for section in ("gregorian", "hijri", "weekdays", "written_for_akhbar"):
         for name in months_data.get(section, {}) or {}:

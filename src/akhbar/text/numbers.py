@@ -7,8 +7,8 @@ times a bare hundred), ``مائتين وخمسين`` is 250, ``ثلاثة ملا
 3,500,000, and ``بين 10 و20`` stays two numbers (two groups with no scale word
 between them do not add up).
 
-The lexicons live in ``akhbar/data/number_words.tsv`` and
-``akhbar/data/ordinal_words.tsv``; they are loaded once, on first use.
+The lexicons live in ``akhbar/data/text/number_words.tsv`` and
+``akhbar/data/text/ordinal_words.tsv``; they are loaded once, on first use.
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ import math
 from dataclasses import dataclass
 from itertools import filterfalse
 from functools import lru_cache
-from importlib import resources
-
 import regex
 
+from akhbar import data
 from akhbar.text.normalize import NormalizeOptions, normalize
+from akhbar.text.patterns import alternation
 
 #: The normalization numbers are matched under: the "match" preset, but punctuation kept
 #: so that the Arabic comma ``،`` is never taken for a thousands separator.
@@ -30,10 +30,6 @@ NUMBER_NORM = NormalizeOptions(alef_maksura=True, teh_marbuta=True, punctuation=
 _SCALES = ("scale", "scale_plural", "scale_dual")
 
 
-def _read_tsv(name: str) -> list[list[str]]:
-    text = resources.files("akhbar.data").joinpath(name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines()
-            if line.strip() and not line.startswith("#")]
 
 
 @dataclass(frozen=True)
@@ -47,13 +43,13 @@ class _Lexicon:
 def _lexicon() -> _Lexicon:
     words: dict[str, tuple[float, str]] = {}
     msa: set[str] = set()
-    for form, value, typ, register in _read_tsv("number_words.tsv"):
+    for form, value, typ, register in data.rows("text/number_words.tsv"):
         key = normalize(form, NUMBER_NORM)
         words[key] = (float(value), typ)
         if register == "msa":
             msa.add(key)
     ordinals = {normalize(form, NUMBER_NORM): (int(value), typ)
-                for form, value, typ in _read_tsv("ordinal_words.tsv")}
+                for form, value, typ in data.rows("text/ordinal_words.tsv")}
     return _Lexicon(words, frozenset(msa), ordinals)
 
 
@@ -66,62 +62,6 @@ def number_words() -> dict[str, tuple[float, str]]:
     return _lexicon().words
 
 
-def alternation(forms) -> str:
-    """One alternation for a word list, written as a trie so that the engine follows a
-    single branch per character: a flat list of 300 words costs 300 tries per position.
-    It matches what the flat list sorted longest first matches, trying the same words
-    in the same order (the longest that fits first, then shorter ones).
-
-    >>> alternation(["ثلاث", "ثلاثه", "ثلاثون", "ست"])
-    '(?:ثلاث(?:(?:ه|ون))?|ست)'
-    """
-    trie: dict = {}
-    for f in set(forms):
-        if not f:
-            continue
-        node = trie
-        for ch in f:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [regex.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(trie)
-
-
-def suffix_alternation(forms) -> str:
-    """:func:`alternation` for a pattern searched backwards (``(?r)``): a trie of the
-    words read from their end, so that a backward match tries the longest word that
-    ends at its position first, as a forward search finds the leftmost start first.
-
-    >>> suffix_alternation(["من", "ضمن", "عن"])
-    '(?:ع|(?:ض)?م)ن'
-    """
-    trie: dict = {}
-    for f in set(forms):
-        if not f:
-            continue
-        node = trie
-        for ch in reversed(f):
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [emit(sub) + regex.escape(ch) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(trie)
-
-
-_alternation = alternation
 
 
 # A numeral: grouped thousands (1,234,567 / 1٬234 / 1.234.567) or a plain digit run,
@@ -140,7 +80,7 @@ def _token_re() -> regex.Pattern:
     lex = _lexicon()
     return regex.compile(
         rf"(?P<dig>(?<![\d.,٫٬]){_DIGITS}(?![\d]|[.,٫٬]\d))"
-        rf"|(?P<word>(?:(?<!\p{{L}})|(?<=(?<!\p{{L}})[وبلفك]))(?:{_alternation(lex.words)})(?!\p{{L}}))"
+        rf"|(?P<word>(?:(?<!\p{{L}})|(?<=(?<!\p{{L}})[وبلفك]))(?:{alternation(lex.words)})(?!\p{{L}}))"
         r"|(?P<waw>(?<!\p{L})و(?=\s{0,2}(?:\d|\p{L})))"
     )
 
@@ -156,7 +96,7 @@ def number_phrase_re() -> regex.Pattern:
     True
     """
     lex = _lexicon()
-    word = rf"(?:{_alternation(lex.msa)})(?!\p{{L}})"
+    word = rf"(?:{alternation(lex.msa)})(?!\p{{L}})"
     tok = rf"(?:{_DIGITS}(?![\d]|[.,٫٬]\d)|{word})"
     first = "".join(sorted({f[0] for f in lex.msa} | set("وبلفكا")))
     return regex.compile(
@@ -623,7 +563,7 @@ def parse_number(text: str) -> float | None:
 
 @lru_cache(maxsize=1)
 def _ordinal_word_re() -> regex.Pattern:
-    return regex.compile(rf"(?:ال)?(?:{_alternation(_lexicon().ordinals)})")
+    return regex.compile(rf"(?:ال)?(?:{alternation(_lexicon().ordinals)})")
 
 
 def _ordinal_token(word: str) -> tuple[int, str, bool] | None:

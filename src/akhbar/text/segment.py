@@ -17,7 +17,7 @@ extractor, alone and after our clitic rules, on 199 hand-checked word forms of 4
 lemmas (pairwise F1: 0.89 for ours, 0.87 rules + full tashaphyne, 0.81 tashaphyne
 alone and rules + snowball, 0.65 snowball alone).
 
-:func:`stopwords` is spaCy's Arabic stop-word list (``data/stopwords_ar.txt``),
+:func:`stopwords` is spaCy's Arabic stop-word list (``data/text/stopwords_ar.txt``),
 normalized, plus anything the user adds.
 """
 
@@ -27,9 +27,9 @@ import re
 import threading
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib.resources import files
 from typing import NamedTuple
 
+from akhbar import data
 from akhbar.text.normalize import DEFAULT_PRESET, normalize, normalize_with_offsets
 
 __all__ = ["Piece", "segment", "light_stem", "stem", "stopwords", "add_stopwords",
@@ -49,12 +49,6 @@ class Piece(NamedTuple):
     role: str
 
 
-def _words(name: str) -> list[str]:
-    text = files("akhbar.data").joinpath(name).read_text(encoding="utf-8")
-    return [w for line in text.splitlines()
-            if (w := line.strip()) and not w.startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def _wf_initial() -> "re.Pattern":
     """Regex: a word beginning with a word whose first letter و/ف is a stem letter.
@@ -63,7 +57,7 @@ def _wf_initial() -> "re.Pattern":
     وزير covers وزيرها); shorter ones only match whole words.
     """
     words = set()
-    for w in _words("clitic_exceptions.txt"):
+    for w in data.lines("text/clitic_exceptions.txt"):
         w = normalize(w)
         words.add(w)
         if w.endswith("ة"):
@@ -291,7 +285,7 @@ _USER_STOPWORDS: set[str] = set()
 
 @lru_cache(maxsize=1)
 def _base_stopwords() -> frozenset[str]:
-    return frozenset(normalize(w) for w in _words("stopwords_ar.txt"))
+    return frozenset(normalize(w) for w in data.lines("text/stopwords_ar.txt"))
 
 
 def add_stopwords(words: Iterable[str]) -> None:

@@ -8,7 +8,7 @@ paragraph.  A terminator does not end a sentence
 - inside a number (``12.5``) or a word (``vnanet.vn``, ``x.php?id=1``): a period must be
   followed by whitespace, a closing quote or the end of the line;
 - after an initial (``م. أحمد``, ``J. Smith``) or an abbreviation from
-  ``data/abbreviations.txt`` (``أ.د.``, ``Dr.``); the era letters ``م``/``هـ`` after a
+  ``data/text/abbreviations.txt`` (``أ.د.``, ``Dr.``); the era letters ``م``/``هـ`` after a
   year (``عام 2023م.``) are not initials and do end a sentence;
 - after a list number at the start of a line (``1. ...``);
 - inside a matched pair of quotes or brackets on the same line (``«...»``, ``"..."``,
@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib.resources import files
 from typing import NamedTuple
+
+from akhbar import data
 
 __all__ = ["Sentence", "sentences", "abbreviations"]
 
@@ -60,9 +61,7 @@ def abbreviations() -> frozenset[str]:
     >>> "dr" in abbreviations() and "أ.د" in abbreviations()
     True
     """
-    text = files("akhbar.data").joinpath("abbreviations.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return frozenset(w.lower() for w in data.lines("text/abbreviations.txt"))
 
 
 def _protected(line: str) -> list[tuple[int, int]]:
