@@ -32,8 +32,10 @@ __all__ = [
     "Caption",
     "LoadFailure",
     "LoadWarning",
+    "CONTENT_KINDS",
     "Segment",
     "SEGMENT_KINDS",
+    "article_units",
     "decode_bytes",
     "iter_articles",
     "parse_article",
@@ -41,6 +43,9 @@ __all__ = [
 
 SEGMENT_KINDS = ("paragraph", "caption", "image", "related_header", "related_item", "advert",
                  "source", "attribution", "comments", "blank")
+#: Segment kinds whose text is read (tokens, sentences, extractors); never source URLs,
+#: image file names, adverts or comment counters.
+CONTENT_KINDS = frozenset({"paragraph", "caption", "related_item", "attribution"})
 
 #: Files larger than this are refused (kind ``too_large``); a news article is far smaller.
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
@@ -104,6 +109,23 @@ class Article:
     def __repr__(self) -> str:
         return (f"Article(id={self.id!r}, paragraphs={len(self.paragraphs)}, "
                 f"chars={len(self.text)}, lead={self.lead[:40]!r})")
+
+
+def article_units(article: Article) -> Iterator[tuple[str, int]]:
+    """(text, offset) of each content segment of ``article``, its line break left out.
+
+    >>> a = parse_article("قال الوزير.\\nتعليق (0)\\nثم غادر.\\n", id="x")
+    >>> list(article_units(a))
+    [('قال الوزير.', 0), ('ثم غادر.', 22)]
+    """
+    text = article.text
+    for seg in article.segments:
+        if seg.kind in CONTENT_KINDS:
+            end = seg.end
+            while end > seg.start and text[end - 1] in "\r\n":
+                end -= 1
+            if end > seg.start:
+                yield text[seg.start:end], seg.start
 
 
 @dataclass(frozen=True)

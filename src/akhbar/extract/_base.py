@@ -19,10 +19,9 @@ import pandas as pd
 
 from akhbar._tables import Schema, make_frame
 from akhbar.errors import ConfigError
-from akhbar.loader import Article
+from akhbar.loader import CONTENT_KINDS, Article, article_units
 
-#: Segment kinds whose text extractors read.
-CONTENT_KINDS = frozenset({"paragraph", "caption", "related_item", "attribution"})
+__all__ = ["CONTENT_KINDS", "article_units", "extract", "extract_rows", "iter_units"]
 
 
 def _as_date(value) -> date | None:
@@ -43,18 +42,6 @@ def _as_date(value) -> date | None:
         return pd.Timestamp(value).date()
     except (ValueError, TypeError):
         return None
-
-
-def article_units(article: Article) -> Iterator[tuple[str, int]]:
-    """(text, offset) of each segment of ``article`` that extractors read."""
-    text = article.text
-    for seg in article.segments:
-        if seg.kind in CONTENT_KINDS:
-            end = seg.end
-            while end > seg.start and text[end - 1] in "\r\n":
-                end -= 1
-            if end > seg.start:
-                yield text[seg.start:end], seg.start
 
 
 def iter_units(x, *, text_col: str = "text",

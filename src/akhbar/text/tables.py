@@ -1,7 +1,7 @@
 """The per-article ``tokens`` and ``sentences`` tables.
 
 Both are built from the article's content segments (paragraphs, captions, related
-headlines, attribution lines; see :func:`akhbar.extract._base.article_units`), one
+headlines, attribution lines; see :func:`akhbar.loader.article_units`), one
 segment at a time, so no sentence and no token ever crosses a paragraph boundary, and
 every offset indexes the original ``Article.text``.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from akhbar._tables import chunk_cache, register_table
+from akhbar.loader import article_units
 from akhbar.text.normalize import DEFAULT_PRESET
 from akhbar.text.segment import stem
 from akhbar.text.sentences import sentences
@@ -30,11 +31,6 @@ SENTENCE_SCHEMA = {
 _STEMMED = frozenset({"word"})
 
 
-def _units(article):
-    from akhbar.extract._base import article_units  # the loader imports nothing of ours
-    return article_units(article)
-
-
 #: (article id, text) -> its sentences: the tokens and sentences tables both need them.
 _SENTENCES: dict[tuple, list] = {}
 _SENTENCES_MAX = 4096
@@ -47,7 +43,7 @@ def _sentences_of(article) -> list:
     got = _SENTENCES.get(key)
     if got is None:
         got = []
-        for text, off in _units(article):
+        for text, off in article_units(article):
             for s in sentences(text):
                 got.append((len(got), s._replace(start=s.start + off, end=s.end + off)))
         if len(_SENTENCES) >= _SENTENCES_MAX:  # a bounded memo: start again when full
