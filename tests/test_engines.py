@@ -8,7 +8,9 @@ import pandas as pd
 import pytest
 
 import akhbar
-from akhbar.engines.local import read_parts, stream_tables, streamable_tables
+from akhbar.corpus import streamable_tables, table_job
+from akhbar.engines.local import read_parts, stream_tables
+from akhbar.errors import AkhbarError, SchemaError
 
 TABLES = ["articles", "segments"]
 
@@ -37,7 +39,7 @@ def test_two_workers_equal_one(folder):
 
 
 def test_streamed_parts_equal_the_in_memory_tables(folder, tmp_path):
-    counts = stream_tables(folder, tmp_path, chunk_size=4, fmt="parquet")
+    counts = stream_tables(folder, tmp_path, table_job(), chunk_size=4, fmt="parquet")
     corpus = akhbar.load_corpus(folder)
     assert counts["articles"] == len(corpus) == 15 and counts["errors"] == 1
     assert len(list((tmp_path / "articles").glob("part-*.parquet"))) == 4
@@ -57,7 +59,7 @@ def test_streamed_entity_spellings_merge_across_chunks(tmp_path, fmt):
     (src / "a1.txt").write_text("قال الأمين العام نجوين فو ترونغ إن العلاقات جيدة.\n")
     (src / "a2.txt").write_text("وأكد الأمين العام نجوين فو ترونغ دعم السلام.\n")
     (src / "a3.txt").write_text("استقبل الأمين العام نغوين فو ترونج الوفد في هانوي.\n")
-    stream_tables(src, tmp_path / "out", chunk_size=1, fmt=fmt, names=["entities"])
+    stream_tables(src, tmp_path / "out", table_job(["entities"]), chunk_size=1, fmt=fmt)
     got = read_parts(tmp_path / "out" / "entities")
     people = got[got["label"] == "PER"]
     assert people["text"].tolist() == ["نجوين فو ترونغ", "نجوين فو ترونغ", "نغوين فو ترونج"]
@@ -67,8 +69,8 @@ def test_streamed_entity_spellings_merge_across_chunks(tmp_path, fmt):
 
 
 def test_streaming_with_workers_keeps_order(folder, tmp_path):
-    stream_tables(folder, tmp_path / "one", chunk_size=8)
-    stream_tables(folder, tmp_path / "two", chunk_size=8, workers=2)
+    stream_tables(folder, tmp_path / "one", table_job(), chunk_size=8)
+    stream_tables(folder, tmp_path / "two", table_job(), chunk_size=8, workers=2)
     for name in TABLES:
         pd.testing.assert_frame_equal(read_parts(tmp_path / "one" / name),
                                       read_parts(tmp_path / "two" / name))
@@ -78,8 +80,8 @@ def test_dask_local_cluster_equals_local_engine(folder, tmp_path):
     pytest.importorskip("distributed")
     from akhbar.engines.dask import run_dask
 
-    local = stream_tables(folder, tmp_path / "local", chunk_size=6)
-    dask = run_dask(folder, tmp_path / "dask", chunk_size=6, n_workers=2)
+    local = stream_tables(folder, tmp_path / "local", table_job(), chunk_size=6)
+    dask = run_dask(folder, tmp_path / "dask", table_job(), chunk_size=6, n_workers=2)
     assert local == dask
     for name in streamable_tables():
         pd.testing.assert_frame_equal(read_parts(tmp_path / "local" / name),
@@ -87,8 +89,8 @@ def test_dask_local_cluster_equals_local_engine(folder, tmp_path):
 
 
 def test_corpus_level_tables_cannot_be_streamed(folder, tmp_path):
-    with pytest.raises(akhbar.ConfigError):
-        stream_tables(folder, tmp_path, names=["keywords"])
+    with pytest.raises(akhbar.ConfigError, match="cannot be streamed"):
+        table_job(["keywords"])
     with pytest.raises(akhbar.ConfigError):
         akhbar.load_corpus(folder, workers=0)
 
@@ -130,7 +132,7 @@ def test_row_buffer_takes_rows_columns_and_frames_in_order():
     assert df["text"].tolist() == ["القاهرة", "عمّان", "بيروت", "تونس"]
     assert dict(df.dtypes.astype(str)) == {"article_id": "string", "text": "string",
                                            "start": "int64"}
-    with pytest.raises(KeyError, match="typo"):
+    with pytest.raises(SchemaError, match="typo"):
         buf.add([{"article_id": "d", "typo": 1}])
     assert RowBuffer(schema).frame().columns.tolist() == list(schema)
 
@@ -162,7 +164,7 @@ def test_url_outputs_are_refused_before_any_work(folder, tmp_path, capsys, monke
     assert err.startswith("akhbar: ") and "URLs are not supported" in err
     assert not list(tmp_path.iterdir())
     with pytest.raises(akhbar.ConfigError, match="URLs"):
-        stream_tables(folder, "gs://bucket/akhbar")
+        stream_tables(folder, "gs://bucket/akhbar", table_job())
 
 
 def test_streaming_an_archive_with_workers_equals_one_process(folder, tmp_path):
@@ -174,8 +176,8 @@ def test_streaming_an_archive_with_workers_equals_one_process(folder, tmp_path):
     with zipfile.ZipFile(archive, "w") as z:
         for f in sorted(folder.iterdir()):
             z.write(f, f.name)
-    one = stream_tables(archive, tmp_path / "one", chunk_size=4)
-    two = stream_tables(archive, tmp_path / "two", chunk_size=4, workers=2)
+    one = stream_tables(archive, tmp_path / "one", table_job(), chunk_size=4)
+    two = stream_tables(archive, tmp_path / "two", table_job(), chunk_size=4, workers=2)
     assert one == two and one["articles"] == 15 and one["errors"] == 1
     for name in streamable_tables():
         pd.testing.assert_frame_equal(read_parts(tmp_path / "one" / name),
@@ -186,12 +188,89 @@ def test_a_streamed_chunk_leaves_no_shared_cache_behind(folder):
     # The dates of each segment and the sentences of each article are cached for the
     # other tables of the same chunk; kept after it, they would grow with the corpus.
     from akhbar._tables import CHUNK_CACHES
-    from akhbar.engines.local import process_chunk, streamable_tables
     from akhbar.extract.dates import _find_dates_cached
     from akhbar.loader import iter_items
     from akhbar.text import tables
 
-    out = process_chunk(list(iter_items(folder)), streamable_tables())
+    out = table_job().run(list(iter_items(folder)))
     assert len(out["dates"]) and len(out["sentences"])
     assert len(CHUNK_CACHES) >= 2
     assert _find_dates_cached.cache_info().currsize == 0 and not tables._SENTENCES
+
+
+@pytest.fixture
+def registered():
+    """Register throwaway tables for one test, and forget them after it."""
+    from akhbar._tables import TABLES
+
+    before = set(TABLES)
+    yield
+    for name in set(TABLES) - before:
+        del TABLES[name]
+
+
+def test_a_column_outside_the_schema_is_a_schema_error_naming_table_and_columns(registered):
+    from akhbar._tables import register_table
+
+    @register_table("lengths", {"article_id": "string", "n": "int64"}, rows=True)
+    def _lengths(article):
+        return [{"article_id": article.id, "n_chars": len(article.text)}]  # typo: n_chars
+
+    with pytest.raises(SchemaError) as exc:
+        akhbar.load_sample().table("lengths")
+    err = exc.value
+    assert err.table == "lengths" and err.columns == ["n_chars"]
+    assert err.expected == ["article_id", "n"]
+    assert str(err).startswith("table 'lengths': column(s) ['n_chars'] not in its schema; "
+                               "expected only ['article_id', 'n']")
+    # still a KeyError for code that caught the bare KeyError it used to be
+    assert isinstance(err, KeyError) and isinstance(err, AkhbarError)
+    # and not recorded as one article's failure: it is no article's fault
+    with pytest.raises(SchemaError):
+        table_job(["lengths"]).run([akhbar.load_sample()[0]])
+
+
+def test_an_option_a_table_does_not_take_is_an_error_not_ignored(folder, tmp_path):
+    corpus = akhbar.load_sample()
+    with pytest.raises(akhbar.ConfigError, match="'tokens' takes no option stem; "
+                                                 "its options: preset"):
+        corpus.table("tokens", stem=True)
+    with pytest.raises(akhbar.ConfigError, match="'sentences' takes no option preset"):
+        corpus.table("sentences", preset="search")
+    with pytest.raises(akhbar.ConfigError, match="'keywords' takes no option top"):
+        corpus.table("keywords", top=5)
+    with pytest.raises(akhbar.ConfigError, match="takes no options"):
+        corpus.table("articles", preset="search")
+    # a known option still reaches its table: the default preset folds alef forms, the
+    # display preset keeps them
+    default = corpus.table("tokens")
+    display = corpus.table("tokens", preset="display")
+    assert set(default.loc[default["text"] == "أكد", "norm"]) == {"اكد"}
+    assert set(display.loc[display["text"] == "أكد", "norm"]) == {"أكد"}
+    # streamed: options only for a table that is built, and one that takes them
+    with pytest.raises(akhbar.ConfigError, match="not among the tables"):
+        table_job(["tokens"], {"sentences": {}})
+    with pytest.raises(akhbar.ConfigError, match="'tokens' takes no option stem"):
+        table_job(["tokens"], {"tokens": {"stem": True}})
+    job = table_job(["tokens", "errors"], {"tokens": {"preset": "display"}})
+    stream_tables(folder, tmp_path, job, chunk_size=20)
+    streamed = read_parts(tmp_path / "tokens")
+    assert set(streamed.loc[streamed["text"] == "أكد", "norm"]) == {"أكد"}
+
+
+def test_a_table_refusing_its_options_stops_the_run_instead_of_failing_each_article(
+        registered):
+    # A table that takes **options checks them itself; the ConfigError it raises is the
+    # caller's mistake and reaches the caller, not 5 "failed" articles in corpus.errors.
+    from akhbar._tables import register_table
+
+    @register_table("checked", {"article_id": "string"}, rows=True)
+    def _checked(article, **options):
+        if options:
+            raise akhbar.ConfigError(f"unknown option(s) {sorted(options)}")
+        return [{"article_id": article.id}]
+
+    corpus = akhbar.load_sample()
+    with pytest.raises(akhbar.ConfigError, match="unknown option"):
+        corpus.table("checked", refrence_date="2024-01-01")
+    assert corpus.errors.empty and len(corpus.table("checked")) == 5

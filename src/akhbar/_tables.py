@@ -9,6 +9,7 @@ registry, so adding a table never means editing either of them.
 
 from __future__ import annotations
 
+import inspect
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
@@ -19,6 +20,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 from pandas.arrays import ArrowStringArray
+
+from akhbar.errors import ConfigError, SchemaError
 
 Schema = Mapping[str, str]
 
@@ -70,14 +73,29 @@ def _column(values: list, dtype: str):
     return pd.array(values, dtype=dtype)
 
 
+def check_columns(columns, schema: Schema) -> None:
+    """Raise :class:`~akhbar.errors.SchemaError` if ``columns`` (a set or a dict's keys)
+    holds a name that ``schema`` does not declare: a typo in an extractor must not
+    silently add a column."""
+    extra = columns - schema.keys()
+    if extra:
+        raise SchemaError(extra, schema, _table_of(schema))
+
+
+def _table_of(schema: Schema) -> str | None:
+    """The name(s) of the registered table(s) with ``schema``, for error messages."""
+    names = [n for n, spec in TABLES.items() if spec.schema == dict(schema)]
+    return " or ".join(names) or None
+
+
 def make_frame(rows: Iterable[Mapping] | Mapping[str, list] | pd.DataFrame,
                schema: Schema) -> pd.DataFrame:
     """Build a DataFrame with exactly the columns and dtypes of ``schema``.
 
     ``rows`` is an iterable of row dicts, a dict of column lists, or a DataFrame.
 
-    Missing keys become missing values; keys not in the schema are an error, so a typo
-    in an extractor cannot silently add a column.  Row dicts are turned into columns
+    Missing keys become missing values; keys not in the schema raise
+    :class:`~akhbar.errors.SchemaError`.  Row dicts are turned into columns
     directly (not through ``DataFrame.from_records`` and a cast per column): extractors
     call this once per article, so its fixed cost is paid millions of times.
     """
@@ -85,9 +103,7 @@ def make_frame(rows: Iterable[Mapping] | Mapping[str, list] | pd.DataFrame,
         df = rows
         if df.empty and not len(df.columns):
             return empty_frame(schema)
-        extra = set(df.columns) - set(schema)
-        if extra:
-            raise KeyError(f"columns not in the table schema: {sorted(extra)}")
+        check_columns(set(df.columns), schema)
         out = {}
         for col, dtype in schema.items():
             if col in df.columns:
@@ -99,9 +115,7 @@ def make_frame(rows: Iterable[Mapping] | Mapping[str, list] | pd.DataFrame,
                 out[col] = pd.Series([None] * len(df), dtype=dtype, index=df.index)
         return pd.DataFrame(out).reset_index(drop=True)
     if isinstance(rows, Mapping):  # a dict of column lists
-        extra = set(rows) - set(schema)
-        if extra:
-            raise KeyError(f"columns not in the table schema: {sorted(extra)}")
+        check_columns(rows.keys(), schema)
         n = len(next(iter(rows.values()), ()))
         if not n:
             return empty_frame(schema)
@@ -110,10 +124,7 @@ def make_frame(rows: Iterable[Mapping] | Mapping[str, list] | pd.DataFrame,
     rows = list(rows)
     if not rows:
         return empty_frame(schema)
-    keys = set().union(*rows)
-    extra = keys - set(schema)
-    if extra:
-        raise KeyError(f"columns not in the table schema: {sorted(extra)}")
+    check_columns(set().union(*rows), schema)
     return pd.DataFrame({col: _column([r.get(col) for r in rows], dtype)
                          for col, dtype in schema.items()})
 
@@ -134,6 +145,18 @@ class TableSpec:
     #: (part file paths, fmt) -> None: ``finalize`` for a table streamed to part files,
     #: run once after every part is written (the parts are written unfinalized).
     finalize_parts: Callable | None = None
+
+    def check_options(self, options: Mapping) -> None:
+        """Raise :class:`~akhbar.errors.ConfigError` for an option this table's function
+        does not take.  A function that takes ``**options`` checks its own."""
+        params = list(inspect.signature(self.rows or self.per_article).parameters.values())[1:]
+        if any(p.kind is p.VAR_KEYWORD for p in params):
+            return
+        known = [p.name for p in params if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+        unknown = sorted(set(options) - set(known))
+        if unknown:
+            raise ConfigError(f"table {self.name!r} takes no option {', '.join(unknown)}; "
+                              f"its options: {', '.join(known) or 'none'}")
 
 
 TABLES: dict[str, TableSpec] = {}
@@ -210,9 +233,7 @@ class RowBuffer:
                 self._frames.append(make_frame(part, self.schema))
             return
         if isinstance(part, Mapping):
-            extra = set(part) - set(self.schema)
-            if extra:
-                raise KeyError(f"columns not in the table schema: {sorted(extra)}")
+            check_columns(part.keys(), self.schema)
             n = len(next(iter(part.values()), ()))
             cols = self._columns()
             for c in self.schema:
@@ -220,9 +241,7 @@ class RowBuffer:
             return
         cols = self._columns()
         for row in part:
-            extra = row.keys() - cols.keys()
-            if extra:
-                raise KeyError(f"columns not in the table schema: {sorted(extra)}")
+            check_columns(row.keys(), self.schema)
             for c, values in cols.items():
                 values.append(row.get(c))
 

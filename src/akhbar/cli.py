@@ -9,8 +9,8 @@ from datetime import date
 from pathlib import Path
 
 from akhbar._tables import write_table
-from akhbar.corpus import Corpus, load_corpus, sample_path
-from akhbar.engines.local import check_out
+from akhbar.corpus import Corpus, load_corpus, sample_path, streamable_tables, table_job
+from akhbar.engines.local import check_out, stream_tables
 from akhbar.errors import AkhbarError
 
 FORMATS = ("parquet", "csv")
@@ -50,53 +50,56 @@ def analyze(args) -> int:
                               ("date_col", args.date_col)) if v}
     t0 = time.perf_counter()
     show = not args.no_progress and sys.stderr.isatty()
-    if args.engine == "dask" or args.stream:
-        return _analyze_streaming(args, source, opts, t0, show)
-    corpus: Corpus = load_corpus(source, progress=show, workers=args.workers, **opts)
-    names = Corpus.table_names()
+    streamed = args.engine == "dask" or args.stream
     if args.tables:
-        wanted = [t.strip() for t in args.tables.split(",") if t.strip()]
-        unknown = [t for t in wanted if t not in names]
-        if unknown:
-            print(f"akhbar: unknown table(s) {', '.join(unknown)}; known: {', '.join(names)}",
-                  file=sys.stderr)
+        names = _wanted(args.tables, Corpus.table_names())
+        if names is None:
             return 2
-        names = wanted
-    counts = {}
-    # errors last: building the other tables may record failures in it
-    for name in [n for n in names if n != "errors"] + (["errors"] if "errors" in names else []):
-        kw = {"reference_date": args.reference_date} if name == "dates" and args.reference_date else {}
-        df = corpus.table(name, **kw)
-        write_table(df, out / f"{name}.{args.format}", args.format)
-        counts[name] = len(df)
-    dt = time.perf_counter() - t0
-    print(f"akhbar: {len(corpus)} articles, {len(corpus.failures)} errors from {source} "
-          f"in {dt:.1f}s")
-    for name, n in counts.items():
-        print(f"  {name:<12} {n:>8} rows  -> {out / f'{name}.{args.format}'}")
-    return 0
-
-
-def _analyze_streaming(args, source: str, opts: dict, t0: float, show: bool) -> int:
-    from akhbar.engines.local import stream_tables, streamable_tables
-
-    names = [t.strip() for t in args.tables.split(",")] if args.tables else streamable_tables()
-    options = {"dates": {"reference_date": args.reference_date}} if args.reference_date else {}
-    if args.engine == "dask":
-        from akhbar.engines.dask import run_dask
-
-        counts = run_dask(source, args.out, names=names, fmt=args.format,
-                          chunk_size=args.chunk_size, scheduler=args.scheduler,
-                          n_workers=max(args.workers, 1), options=options, **opts)
     else:
-        counts = stream_tables(source, args.out, names=names, fmt=args.format,
-                               chunk_size=args.chunk_size, workers=args.workers,
-                               options=options, progress=show, **opts)
-    print(f"akhbar: {counts.get('articles', 0)} articles, {counts.get('errors', 0)} errors "
-          f"from {source} in {time.perf_counter() - t0:.1f}s ({args.engine} engine, streamed)")
+        names = streamable_tables() if streamed else Corpus.table_names()
+    # table options go to the table that takes them, and to no other
+    options = {"dates": {"reference_date": args.reference_date}} \
+        if args.reference_date and "dates" in names else {}
+    if streamed:
+        counts = _analyze_streaming(args, source, table_job(names, options), opts, show)
+        n_articles, n_errors = counts.get("articles", 0), counts.get("errors", 0)
+        how, where = f" ({args.engine} engine, streamed)", "{}/part-*.{}"
+    else:
+        corpus: Corpus = load_corpus(source, progress=show, workers=args.workers, **opts)
+        counts = {}
+        # errors last: building the other tables may record failures in it
+        for name in [n for n in names if n != "errors"] + ["errors"] * ("errors" in names):
+            df = corpus.table(name, **options.get(name, {}))
+            write_table(df, out / f"{name}.{args.format}", args.format)
+            counts[name] = len(df)
+        n_articles, n_errors = len(corpus), len(corpus.failures)
+        how, where = "", "{}.{}"
+    print(f"akhbar: {n_articles} articles, {n_errors} errors from {source} "
+          f"in {time.perf_counter() - t0:.1f}s{how}")
     for name, n in counts.items():
-        print(f"  {name:<12} {n:>8} rows  -> {Path(args.out) / name}/part-*.{args.format}")
+        print(f"  {name:<12} {n:>8} rows  -> {where.format(out / name, args.format)}")
     return 0
+
+
+def _wanted(tables: str, known: list[str]) -> list[str] | None:
+    """The tables named by ``--tables``; None, after saying so, when one is unknown."""
+    wanted = [t.strip() for t in tables.split(",") if t.strip()]
+    unknown = [t for t in wanted if t not in known]
+    if unknown:
+        print(f"akhbar: unknown table(s) {', '.join(unknown)}; known: {', '.join(known)}",
+              file=sys.stderr)
+        return None
+    return wanted
+
+
+def _analyze_streaming(args, source: str, job, opts: dict, show: bool) -> dict[str, int]:
+    if args.engine == "dask":
+        from akhbar.engines.dask import run_dask  # needs the optional dask extra
+
+        return run_dask(source, args.out, job, fmt=args.format, chunk_size=args.chunk_size,
+                        scheduler=args.scheduler, n_workers=max(args.workers, 1), **opts)
+    return stream_tables(source, args.out, job, fmt=args.format, chunk_size=args.chunk_size,
+                         workers=args.workers, progress=show, **opts)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,21 +9,22 @@ named shortcuts, so new tables need no change here or in the command line.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import partial
-from dataclasses import replace
-from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
-from akhbar._tables import TABLES, RowBuffer, make_frame
-from akhbar.engines.local import check_workers, map_articles
-from akhbar.errors import ConfigError
+import akhbar.registry  # noqa: F401  (importing the stages registers their tables)
+from akhbar._pool import check_workers, map_in_order
+from akhbar._tables import TABLES, RowBuffer, clear_chunk_caches, make_frame
+from akhbar.errors import ConfigError, SchemaError
 from akhbar.loader import Article, LoadFailure, iter_items
 
-__all__ = ["ARTICLE_SCHEMA", "Corpus", "ERROR_SCHEMA", "SEGMENT_SCHEMA", "load_corpus",
-           "load_sample", "sample_path"]
+__all__ = ["ARTICLE_SCHEMA", "Corpus", "ERROR_SCHEMA", "SEGMENT_SCHEMA", "TableJob",
+           "load_corpus", "load_sample", "sample_path", "streamable_tables", "table_job"]
 
 ARTICLE_SCHEMA = {
     "id": "string", "path": "string", "source_url": "string", "source_domain": "string",
@@ -39,6 +40,8 @@ ERROR_SCHEMA = {"path": "string", "kind": "string", "message": "string"}
 
 _WORD = re.compile(r"[^\W_]+")
 BASE_TABLES = ("articles", "segments", "errors")
+#: Base tables a chunk of articles has on its own (``errors`` comes after the others).
+ARTICLE_TABLES = ("articles", "segments")
 
 
 def article_row(a: Article) -> dict:
@@ -62,11 +65,20 @@ def error_row(f: LoadFailure) -> dict:
     return {"path": f.path, "kind": f.kind, "message": f.message}
 
 
-def _table_rows(name: str, article, **options):
-    """The rows of table ``name`` for one article (by name, so worker processes can run it)."""
-    _load_registry()
+def _table_rows(name: str, options: dict, article: Article):
+    """The rows of table ``name`` for one article, or a LoadFailure if it could not be
+    built (by name, so that worker processes can run it).
+
+    One bad article must not stop the run; but a wrong option or a column outside the
+    schema is no fault of the article and would fail on every one: those are raised.
+    """
     spec = TABLES[name]
-    return (spec.rows or spec.per_article)(article, **options)
+    try:
+        return (spec.rows or spec.per_article)(article, **options)
+    except (ConfigError, SchemaError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - recorded in corpus.errors, never dropped
+        return LoadFailure(article.path, f"{name}_failed", f"{type(exc).__name__}: {exc}")
 
 
 class Corpus(Sequence):
@@ -153,23 +165,25 @@ class Corpus(Sequence):
     @staticmethod
     def table_names() -> list[str]:
         """Every table this corpus can build, base tables first."""
-        _load_registry()
         return [*BASE_TABLES, *TABLES]
 
     def table(self, name: str, **options) -> pd.DataFrame:
-        """Build (once, then cached) the registered table ``name`` for all articles."""
+        """Build (once, then cached) the registered table ``name`` for all articles.
+
+        ``options`` go to that table's function; one it does not take is a
+        :class:`~akhbar.errors.ConfigError`, never silently ignored.
+        """
         return self._table(name, options)
 
     def _table(self, name: str, options: dict, finalize: bool = True) -> pd.DataFrame:
         """:meth:`table`; ``finalize=False`` leaves out the corpus-level pass (streaming
         runs it once over all part files instead)."""
         if name in BASE_TABLES:
+            if options:
+                raise ConfigError(f"table {name!r} takes no options, got {sorted(options)}")
             return getattr(self, name)
-        _load_registry()
-        try:
-            spec = TABLES[name]
-        except KeyError:
-            raise ConfigError(f"no table named {name!r}; known: {self.table_names()}") from None
+        spec = _spec(name)
+        spec.check_options(options)
         key = (name, tuple(sorted(options.items())), finalize)
         if key in self._cache:
             return self._cache[key].copy()
@@ -177,8 +191,9 @@ class Corpus(Sequence):
             self._cache[key] = make_frame(spec.per_article(self, **options), spec.schema)
         else:
             buf = RowBuffer(spec.schema)
-            for part in map_articles(partial(_table_rows, name), name, self._articles,
-                                     options, self.workers):
+            rows = partial(_table_rows, name, options)
+            for part in map_in_order(rows, self._articles, self.workers,
+                                     before_fork=lambda: rows(load_sample()[0])):
                 if isinstance(part, LoadFailure):  # one bad article must not stop the run
                     self._errors.append(part)
                 else:
@@ -254,9 +269,93 @@ class Corpus(Sequence):
         return {n: self.table(n) for n in names}
 
 
-def _load_registry() -> None:
-    # Importing the stages registers their tables; the corpus never names them itself.
-    import akhbar.registry  # noqa: F401
+def _spec(name: str):
+    try:
+        return TABLES[name]
+    except KeyError:
+        raise ConfigError(f"no table named {name!r}; known: {Corpus.table_names()}") from None
+
+
+def streamable_tables() -> list[str]:
+    """Tables that can be built chunk by chunk (the corpus-level analyses cannot)."""
+    return [*ARTICLE_TABLES, *(n for n, s in TABLES.items() if s.scope == "article"), "errors"]
+
+
+@dataclass(frozen=True)
+class TableJob:
+    """The per-article tables to build chunk by chunk: what an engine is given to run.
+
+    An engine calls :meth:`run` on each chunk of loaded items, writes what it returns,
+    then calls :meth:`finalize` once; it needs nothing else from the corpus, and never
+    imports it.  Build one with :func:`table_job`.
+    """
+
+    names: tuple[str, ...]
+    #: table name -> the options of that table (only tables in ``names``)
+    options: Mapping[str, Mapping] = field(default_factory=dict)
+
+    def run(self, items: list) -> dict[str, pd.DataFrame]:
+        """Every table in :attr:`names` for one chunk of items (Articles or LoadFailures,
+        as :func:`akhbar.loader.iter_items` yields them).
+
+        A table with a ``finalize_parts`` pass comes out unfinalized: :meth:`finalize`
+        runs it over all part files at the end.
+        """
+        articles = [i for i in items if isinstance(i, Article)]
+        corpus = Corpus(articles, [i for i in items if isinstance(i, LoadFailure)])
+        out: dict[str, pd.DataFrame] = {}
+        try:
+            for name in self.names:
+                if name in ARTICLE_TABLES:
+                    out[name] = corpus.table(name)
+                elif name != "errors":
+                    out[name] = corpus._table(name, dict(self.options.get(name, {})),
+                                              finalize=TABLES[name].finalize_parts is None)
+        finally:
+            # What the tables of this chunk shared is of no use to the next one: memory
+            # stays bounded by the chunk size, whatever the corpus size.
+            clear_chunk_caches()
+        if "errors" in self.names:
+            out["errors"] = corpus.errors  # last: building the tables may have added some
+        return out
+
+    def finalize(self, out: str | Path, fmt: str) -> None:
+        """Run the corpus-level pass of each table over its part files under ``out``."""
+        for name in self.names:
+            spec = TABLES.get(name)
+            if spec is not None and spec.finalize_parts is not None:
+                spec.finalize_parts(sorted((Path(out) / name).glob(f"part-*.{fmt}")), fmt)
+
+    def warm_up(self) -> None:
+        """Build the tables of one sample article (see :func:`akhbar._pool.warm_up`)."""
+        self.run([load_sample()[0]])
+
+
+def table_job(names: Iterable[str] | None = None,
+              options: Mapping[str, Mapping] | None = None) -> TableJob:
+    """The :class:`TableJob` for ``names`` (default: every streamable table), checked.
+
+    ``options`` maps a table name to that table's options, e.g.
+    ``{"dates": {"reference_date": date(2024, 5, 1)}}``.
+
+    >>> table_job(["dates"]).names
+    ('dates',)
+    """
+    names = tuple(names or streamable_tables())
+    allowed = streamable_tables()
+    bad = [n for n in names if n not in allowed]
+    if bad:
+        raise ConfigError(f"tables {bad} need the whole corpus and cannot be streamed; "
+                          f"streamable: {sorted(allowed)}")
+    options = dict(options or {})
+    for name, opts in options.items():
+        if name not in names:
+            raise ConfigError(f"options given for {name!r}, which is not among the tables "
+                              f"to build: {list(names)}")
+        if name in BASE_TABLES:
+            raise ConfigError(f"table {name!r} takes no options, got {sorted(opts)}")
+        TABLES[name].check_options(opts)
+    return TableJob(names, options)
 
 
 def load_corpus(source, *, errors: str = "collect", progress: bool = False, workers: int = 1,

@@ -20,5 +20,24 @@ class ConfigError(AkhbarError, ValueError):
     """An argument or option has a value akhbar does not accept."""
 
 
+class SchemaError(AkhbarError, KeyError):
+    """Rows for a table carry a column its schema does not declare.
+
+    A ``KeyError`` too, for code written when this was a bare ``KeyError``.
+    """
+
+    def __init__(self, columns, expected, table: str | None = None):
+        self.table = table
+        self.columns = sorted(columns)
+        self.expected = list(expected)
+        where = f"table {table!r}" if table else "a table"
+        super().__init__(f"{where}: column(s) {self.columns} not in its schema; expected "
+                         f"only {self.expected} (fix the extractor or declare the column "
+                         "in the schema)")
+
+    def __str__(self) -> str:  # KeyError would print the message in quotes
+        return str(self.args[0])
+
+
 class ArchiveError(LoadError):
     """An archive member is unsafe (path traversal, symlink, size cap) or unreadable."""

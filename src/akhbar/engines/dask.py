@@ -16,8 +16,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from akhbar.engines.local import (_chunks, check_out, check_workers, finalize_parts,
-                                  run_partition, split_sources, streamable_tables)
+from akhbar._pool import check_workers
+from akhbar.engines.local import (ChunkJob, _add_counts, _chunks, check_chunk_size, check_out,
+                                  run_partition, split_sources)
 from akhbar.errors import ConfigError
 from akhbar.loader import DEFAULT_MAX_BYTES
 
@@ -27,28 +28,24 @@ def _partitions(source, chunk_size: int, pattern: str) -> list[list[str]]:
     return [*_chunks(files, chunk_size), *([p] for p in whole)]
 
 
-def run_dask(source, out: str | os.PathLike, *, names: list[str] | None = None,
-             fmt: str = "parquet", chunk_size: int = 1000, scheduler: str | None = None,
-             n_workers: int = 2, options: dict | None = None, pattern: str = "*.txt",
-             max_bytes: int = DEFAULT_MAX_BYTES, **load_opts) -> dict[str, int]:
-    """Write every per-article table of ``source`` as part files under ``out`` via Dask.
+def run_dask(source, out: str | os.PathLike, job: ChunkJob, *, fmt: str = "parquet",
+             chunk_size: int = 1000, scheduler: str | None = None, n_workers: int = 2,
+             pattern: str = "*.txt", max_bytes: int = DEFAULT_MAX_BYTES,
+             **load_opts) -> dict[str, int]:
+    """Write the tables of ``job`` for ``source`` as part files under ``out`` via Dask.
 
-    Returns the row count written per table.  The part files are the same as the
-    local engine's (:func:`akhbar.engines.local.stream_tables`) for the same
-    ``chunk_size`` on a folder of files.
+    ``job`` comes from :func:`akhbar.corpus.table_job`.  Returns the row count written
+    per table.  The part files are the same as the local engine's
+    (:func:`akhbar.engines.local.stream_tables`) for the same ``chunk_size`` on a
+    folder of files.
     """
     try:
         from distributed import Client, LocalCluster
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise ConfigError("engine='dask' needs the dask extra: pip install 'akhbar[dask]'") from exc
-    if chunk_size < 1:
-        raise ConfigError(f"chunk_size must be at least 1, not {chunk_size}")
+    check_chunk_size(chunk_size)
     check_workers(n_workers)
     out = check_out(out)
-    names = names or streamable_tables()
-    bad = [n for n in names if n not in streamable_tables()]
-    if bad:
-        raise ConfigError(f"tables {bad} need the whole corpus and cannot run on Dask")
     parts = _partitions(source, chunk_size, pattern)
     cluster = None
     if scheduler:
@@ -58,14 +55,11 @@ def run_dask(source, out: str | os.PathLike, *, names: list[str] | None = None,
                                dashboard_address=None)
         client = Client(cluster)
     try:
-        futures = [client.submit(run_partition, i, p, str(out), names, fmt, options or {},
+        futures = [client.submit(run_partition, i, p, str(out), job, fmt,
                                  {**load_opts, "max_bytes": max_bytes}, pure=False)
                    for i, p in enumerate(parts)]
-        totals = {n: 0 for n in names}
-        for counts in client.gather(futures):
-            for n, c in counts.items():
-                totals[n] += c
-        finalize_parts(Path(out), names, fmt)
+        totals = _add_counts(job.names, client.gather(futures))
+        job.finalize(Path(out), fmt)
         return totals
     finally:
         client.close()

@@ -1,38 +1,47 @@
-"""The local engine: a process pool over articles, and streaming to part files.
+"""The local engine: streaming a source to part files, chunk by chunk.
 
-``map_articles`` runs one per-article table function over many articles in worker
-processes; ``executor.map`` keeps the input order, so results are identical to a
-single process.  ``stream_tables`` reads a source chunk by chunk and writes every
-per-article table as Parquet (or CSV) part files, so memory is bounded by the chunk
-size, not the corpus size.
+``stream_tables`` reads a source chunk by chunk and writes every per-article table as
+Parquet (or CSV) part files, so memory is bounded by the chunk size, not the corpus
+size.  What to build for a chunk comes from the corpus as a job
+(:func:`akhbar.corpus.table_job`); the engine only reads, runs, writes and counts.
+Workers keep the input order (:mod:`akhbar._pool`), so results are identical to a
+single process.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from itertools import islice
 from pathlib import Path
+from typing import Protocol
 
 import pandas as pd
 
-from akhbar._tables import TABLES, clear_chunk_caches, write_table
+from akhbar._pool import bounded_map, check_workers, warm_up
+from akhbar._tables import write_table
 from akhbar.errors import ConfigError
-from akhbar.loader import (DEFAULT_MAX_BYTES, Article, LoadFailure, _expand, _is_archive,
-                           _is_table, _iter_files, iter_items)
-
-ARTICLE_TABLES = ("articles", "segments")
+from akhbar.loader import (DEFAULT_MAX_BYTES, _expand, _is_archive, _is_table, _iter_files,
+                           iter_items)
 
 
-def check_workers(workers: int | None) -> int:
-    if workers is None:
-        return 1
-    if not isinstance(workers, int) or workers < 1:
-        raise ConfigError(f"workers must be a positive integer, not {workers!r}")
-    return workers
+class ChunkJob(Protocol):
+    """What an engine runs: the corpus builds it (:func:`akhbar.corpus.table_job`), the
+    engine only calls it, so that no engine imports the corpus."""
+
+    names: tuple[str, ...]  # the tables (part-file folders) each chunk yields
+
+    def run(self, items: list) -> dict[str, pd.DataFrame]:
+        """The tables of one chunk of loaded items (Articles or LoadFailures)."""
+
+    def finalize(self, out: Path, fmt: str) -> None:
+        """The corpus-level pass over every part file, once all are written."""
+
+    def warm_up(self) -> None:
+        """Load models and lexicons before workers fork (see :func:`akhbar._pool.warm_up`)."""
 
 
 def check_out(out) -> Path:
@@ -44,43 +53,10 @@ def check_out(out) -> Path:
     return Path(out)
 
 
-def _safe_call(fn: Callable, name: str, article: Article, options: dict):
-    """Run ``fn`` on one article; a failure becomes a LoadFailure instead of an exception."""
-    try:
-        return fn(article, **options)
-    except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
-        return LoadFailure(article.path, f"{name}_failed", f"{type(exc).__name__}: {exc}")
-
-
-def map_articles(fn: Callable, name: str, articles: list[Article], options: dict,
-                 workers: int = 1) -> list:
-    """``fn(article, **options)`` for each article, in order, in ``workers`` processes."""
-    call = partial(_safe_call, fn, name, options=options)
-    if workers <= 1 or len(articles) < 2:
-        return [call(a) for a in articles]
-    chunksize = max(1, len(articles) // (workers * 8))
-    _warm_up(call)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(call, articles, chunksize=chunksize))
-
-
-def _warm_up(run: Callable) -> None:
-    """Run ``run`` on one sample article before a process pool starts.
-
-    Models, lexicons and caches load lazily; loaded in the parent, they are inherited
-    by every forked worker instead of being loaded again in each (seconds per worker,
-    which on a small corpus ate most of the gain of a second worker).
-    """
-    import multiprocessing
-
-    if multiprocessing.get_start_method() != "fork":
-        return  # workers that do not fork inherit nothing
-    from akhbar.corpus import load_sample
-
-    try:
-        run(load_sample()[0])
-    except Exception:  # noqa: BLE001 - warming up is an optimization, never a failure
-        pass
+def check_chunk_size(chunk_size: int) -> int:
+    if not isinstance(chunk_size, int) or chunk_size < 1:
+        raise ConfigError(f"chunk_size must be a positive integer, not {chunk_size!r}")
+    return chunk_size
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -96,99 +72,59 @@ def write_part(df: pd.DataFrame, folder: Path, index: int, fmt: str) -> Path:
     return path
 
 
-def process_chunk(items: list, names: list[str],
-                  options: dict | None = None) -> dict[str, pd.DataFrame]:
-    """All per-article tables (plus articles, segments, errors) for one chunk of items.
-
-    ``items`` are Articles or LoadFailures, as :func:`akhbar.loader.iter_items` yields.
-    Used by the local streaming engine and, unchanged, by the Dask engine.  A table
-    with a ``finalize_parts`` pass comes out unfinalized: :func:`finalize_parts` runs
-    it over all part files at the end.
-    """
-    from akhbar.corpus import Corpus, _load_registry
-
-    _load_registry()
-    options = options or {}
-    articles = [i for i in items if isinstance(i, Article)]
-    failures = [i for i in items if isinstance(i, LoadFailure)]
-    corpus = Corpus(articles, failures)
-    out: dict[str, pd.DataFrame] = {}
-    try:
-        for name in names:
-            if name in ARTICLE_TABLES:
-                out[name] = corpus.table(name)
-            elif name in TABLES and TABLES[name].scope == "article":
-                out[name] = corpus._table(name, options.get(name, {}),
-                                          finalize=TABLES[name].finalize_parts is None)
-    finally:
-        # What the tables of this chunk shared is of no use to the next one: memory
-        # stays bounded by the chunk size, whatever the corpus size.
-        clear_chunk_caches()
-    out["errors"] = corpus.errors  # last: building the tables may have added failures
-    return out
-
-
-def streamable_tables() -> list[str]:
-    """Tables that can be built chunk by chunk (the corpus-level analyses cannot)."""
-    from akhbar.corpus import _load_registry
-
-    _load_registry()
-    return [*ARTICLE_TABLES, *(n for n, s in TABLES.items() if s.scope == "article"), "errors"]
-
-
-def stream_tables(source, out: str | os.PathLike, *, names: list[str] | None = None,
-                  fmt: str = "parquet", chunk_size: int = 1000, workers: int = 1,
-                  options: dict | None = None, progress: bool = False,
+def stream_tables(source, out: str | os.PathLike, job: ChunkJob, *, fmt: str = "parquet",
+                  chunk_size: int = 1000, workers: int = 1, progress: bool = False,
                   **load_opts) -> dict[str, int]:
-    """Write every per-article table of ``source`` to ``out/<table>/part-NNNNN.<fmt>``.
+    """Write the tables of ``job`` for ``source`` to ``out/<table>/part-NNNNN.<fmt>``.
 
-    Reads ``chunk_size`` files at a time; memory stays bounded by the chunk, whatever
-    the corpus size.  Returns the row count written per table.
+    ``job`` comes from :func:`akhbar.corpus.table_job`.  Reads ``chunk_size`` files at a
+    time; memory stays bounded by the chunk, whatever the corpus size.  Returns the row
+    count written per table.
     """
     workers = check_workers(workers)
-    if chunk_size < 1:
-        raise ConfigError(f"chunk_size must be at least 1, not {chunk_size}")
-    names = names or streamable_tables()
-    allowed = set(streamable_tables())
-    bad = [n for n in names if n not in allowed]
-    if bad:
-        raise ConfigError(f"tables {bad} need the whole corpus and cannot be streamed; "
-                          f"streamable: {sorted(allowed)}")
+    check_chunk_size(chunk_size)
     out = check_out(out)
     if workers > 1:
         parts = _file_partitions(source, chunk_size, workers, load_opts.get("pattern", "*.txt"))
         if parts is not None:
-            counts = _stream_partitions(parts, out, names, fmt, options or {}, workers,
-                                        progress, load_opts)
-            finalize_parts(out, names, fmt)
-            return counts
-    counts = {n: 0 for n in names}
-    items = iter_items(source, **load_opts)
-    chunks = _chunks(items, chunk_size)
+            return _stream_partitions(parts, out, job, fmt, workers, progress, load_opts)
+    chunks = _chunks(iter_items(source, **load_opts), chunk_size)
     if progress:
         from tqdm import tqdm
 
         chunks = tqdm(chunks, desc="chunks", unit=" chunk")
-    run = partial(process_chunk, names=names, options=options)
-    if workers > 1:
-        _warm_up(lambda a: run([a]))
-        pool = ProcessPoolExecutor(max_workers=workers)
-        results: Iterator = bounded_map(pool, run, _sub_chunks(chunks, workers), 2 * workers)
+    if workers <= 1:
+        counts = _add_counts(job.names, (write_parts(job.run(c), out, i, fmt)
+                                         for i, c in enumerate(chunks)))
     else:
-        pool = None
-        results = map(run, chunks)
-    try:
-        for i, tables in enumerate(results):
-            for name in names:
-                df = tables.get(name)
-                if df is None:
-                    continue
-                write_part(df, out / name, i, fmt)
-                counts[name] += len(df)
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
-    finalize_parts(out, names, fmt)
+        # an archive or a table: the main process reads it, the workers build the tables
+        warm_up(job.warm_up)
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = bounded_map(pool, job.run, _sub_chunks(chunks, workers), 2 * workers)
+            try:
+                counts = _add_counts(job.names, (write_parts(tables, out, i, fmt)
+                                                 for i, tables in enumerate(results)))
+            except BaseException:
+                pool.shutdown(cancel_futures=True)
+                raise
+    job.finalize(out, fmt)
+    return counts
+
+
+def write_parts(tables: dict[str, pd.DataFrame], out: Path, index: int,
+                fmt: str) -> dict[str, int]:
+    """Write part ``index`` of every table in ``tables``; returns their row counts."""
+    for name, df in tables.items():
+        write_part(df, Path(out) / name, index, fmt)
+    return {name: len(df) for name, df in tables.items()}
+
+
+def _add_counts(names: Iterable[str], parts: Iterable[dict[str, int]]) -> dict[str, int]:
+    """The row counts of every part, added up per table."""
+    counts = {n: 0 for n in names}
+    for part in parts:
+        for name, n in part.items():
+            counts[name] += n
     return counts
 
 
@@ -212,8 +148,8 @@ def split_sources(source, pattern: str) -> tuple[list[str], list[str]]:
     return files, whole
 
 
-def run_partition(index: int, paths: list[str], out: str, names: list[str], fmt: str,
-                  options: dict, load_opts: dict) -> dict[str, int]:
+def run_partition(index: int, paths: list[str], out: str, job: ChunkJob, fmt: str,
+                  load_opts: dict) -> dict[str, int]:
     """Read, process and write one partition of files: part ``index`` of every table.
 
     Runs in a worker (a local process or a Dask worker): only row counts travel back,
@@ -223,28 +159,19 @@ def run_partition(index: int, paths: list[str], out: str, names: list[str], fmt:
     opts.pop("pattern", None)
     max_bytes = opts.pop("max_bytes", DEFAULT_MAX_BYTES)
     items = list(_iter_files([Path(p) for p in paths], max_bytes, opts))
-    tables = process_chunk(items, names, options)
-    counts = {}
-    for name in names:
-        df = tables[name]
-        write_part(df, Path(out) / name, index, fmt)
-        counts[name] = len(df)
-    return counts
+    return write_parts(job.run(items), Path(out), index, fmt)
 
 
 def _run_indexed(item: tuple[int, list[str]], **kw) -> dict[str, int]:
     return run_partition(item[0], item[1], **kw)
 
 
-def _stream_partitions(parts: list[list[str]], out: Path, names: list[str], fmt: str,
-                       options: dict, workers: int, progress: bool,
-                       load_opts: dict) -> dict[str, int]:
+def _stream_partitions(parts: list[list[str]], out: Path, job: ChunkJob, fmt: str,
+                       workers: int, progress: bool, load_opts: dict) -> dict[str, int]:
     """stream_tables for a folder of files with workers: each worker reads and writes
     its own partitions, so the main process neither parses articles nor moves tables."""
-    counts = {n: 0 for n in names}
-    run = partial(_run_indexed, out=str(out), names=names, fmt=fmt, options=options,
-                  load_opts=load_opts)
-    _warm_up(lambda a: process_chunk([a], names, options))
+    run = partial(_run_indexed, out=str(out), job=job, fmt=fmt, load_opts=load_opts)
+    warm_up(job.warm_up)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         results = bounded_map(pool, run, enumerate(parts), 2 * workers)
         if progress:
@@ -252,38 +179,12 @@ def _stream_partitions(parts: list[list[str]], out: Path, names: list[str], fmt:
 
             results = tqdm(results, total=len(parts), desc="chunks", unit=" chunk")
         try:
-            for part_counts in results:
-                for name, n in part_counts.items():
-                    counts[name] += n
+            counts = _add_counts(job.names, results)
         except BaseException:
             pool.shutdown(cancel_futures=True)
             raise
+    job.finalize(out, fmt)
     return counts
-
-
-def finalize_parts(out: Path, names: list[str], fmt: str) -> None:
-    """Run the corpus-level pass of each streamed table over its part files."""
-    for name in names:
-        spec = TABLES.get(name)
-        if spec is not None and spec.finalize_parts is not None:
-            spec.finalize_parts(sorted((Path(out) / name).glob(f"part-*.{fmt}")), fmt)
-
-
-def bounded_map(pool, fn: Callable, items: Iterable, window: int) -> Iterator:
-    """Like ``pool.map`` but with at most ``window`` tasks in flight, results in order.
-
-    ``Executor.map`` submits its whole input at once, which would read the entire
-    corpus into memory; this keeps memory bounded by ``window`` chunks.
-    """
-    from collections import deque
-
-    pending: deque = deque()
-    for item in items:
-        pending.append(pool.submit(fn, item))
-        if len(pending) >= window:
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
 
 
 def _sub_chunks(chunks: Iterable[list], workers: int) -> Iterator[list]:

@@ -55,7 +55,7 @@ def _sentences_of(article) -> list:
 @register_table("sentences", SENTENCE_SCHEMA,
                 "one row per sentence of the content segments (never across a paragraph)",
                 rows=True)
-def article_sentences(article, **opts) -> pd.DataFrame:
+def article_sentences(article) -> pd.DataFrame:
     """The sentences table of one article; columns in :data:`SENTENCE_SCHEMA`.
 
     >>> from akhbar.loader import parse_article
@@ -75,7 +75,7 @@ def article_sentences(article, **opts) -> pd.DataFrame:
 
 @register_table("tokens", TOKEN_SCHEMA,
                 "one row per token: text, normalized form, stem, kind, offsets", rows=True)
-def article_tokens(article, preset: str = DEFAULT_PRESET, **opts) -> pd.DataFrame:
+def article_tokens(article, preset: str = DEFAULT_PRESET) -> pd.DataFrame:
     """The tokens table of one article; columns in :data:`TOKEN_SCHEMA`.
 
     ``stem`` is :func:`akhbar.text.segment.stem` for Arabic words and ``norm`` for
