@@ -84,11 +84,12 @@ def child(stage: str, folder: Path, workers: int) -> dict:
     if stage == "full":
         import resource
 
+        from akhbar.corpus import table_job
         from akhbar.engines.local import stream_tables
 
         nbytes = sum(f.stat().st_size for f in files)
         with tempfile.TemporaryDirectory() as out, _Clock() as c:
-            counts = stream_tables(folder, out, workers=workers, chunk_size=500)
+            counts = stream_tables(folder, out, table_job(), workers=workers, chunk_size=500)
         # the pool's workers are this process's children: the largest one's peak
         worker_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         return {"articles": counts["articles"], "bytes": nbytes, "seconds": c.seconds,
