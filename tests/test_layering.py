@@ -126,22 +126,22 @@ def test_every_module_has_a_stage():
 @pytest.mark.parametrize("module, source, expected", [
     # the very imports this layering removed
     ("akhbar.text.tables", "def _units(a):\n    from akhbar.extract._base import article_units\n",
-     "akhbar.text.tables:2 imports akhbar.extract._base: the text stage may not import "
-     "the later extract stage"),
+     ("akhbar.text.tables:2 imports akhbar.extract._base: the text stage may not import "
+      "the later extract stage")),
     ("akhbar.engines.local", "from akhbar.corpus import Corpus\n",
      "akhbar.engines.local:1 imports akhbar.corpus: an engine gets its job from the corpus"),
     ("akhbar.corpus", "import akhbar.engines.local\n",
-     "akhbar.corpus:1 imports akhbar.engines.local: the corpus stage may not import the "
-     "later engines stage"),
+     ("akhbar.corpus:1 imports akhbar.engines.local: the corpus stage may not import the "
+      "later engines stage")),
     ("akhbar.loader", "from akhbar import corpus\n",
-     "akhbar.loader:1 imports akhbar.corpus: the loader stage may not import the later "
-     "corpus stage"),
+     ("akhbar.loader:1 imports akhbar.corpus: the loader stage may not import the later "
+      "corpus stage")),
     ("akhbar.extract._base", "from .. import analysis\n",
-     "akhbar.extract._base:1 imports akhbar.analysis: the extract stage may not import the "
-     "later analysis stage"),
+     ("akhbar.extract._base:1 imports akhbar.analysis: the extract stage may not import the "
+      "later analysis stage")),
     ("akhbar.analysis.keywords", "import akhbar\n",
-     "akhbar.analysis.keywords:1 imports akhbar: the analysis stage may not import the later "
-     "public API stage"),
+     ("akhbar.analysis.keywords:1 imports akhbar: the analysis stage may not import the later "
+      "public API stage")),
 ])
 def test_a_backwards_import_is_named(module, source, expected):
     assert violations(module, source) == [expected]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
 
 from akhbar.errors import ConfigError
 
@@ -36,8 +37,20 @@ def warm_up(run: Callable[[], object]) -> None:
         return  # workers that do not fork inherit nothing
     try:
         run()
-    except Exception:  # noqa: BLE001 - warming up is an optimization, never a failure
+    except Exception:  # noqa: BLE001, S110 - warming up is an optimization, never a failure
         pass
+
+
+@contextmanager
+def process_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """A pool of ``workers`` processes whose waiting tasks are dropped, not run, when
+    the caller fails or is interrupted (Ctrl-C) while using it."""
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        try:
+            yield pool
+        except BaseException:
+            pool.shutdown(cancel_futures=True)
+            raise
 
 
 def map_in_order(fn: Callable, items: list, workers: int = 1,
@@ -52,7 +65,7 @@ def map_in_order(fn: Callable, items: list, workers: int = 1,
     chunksize = max(1, len(items) // (workers * 8))
     if before_fork is not None:
         warm_up(before_fork)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with process_pool(workers) as pool:
         return list(pool.map(fn, items, chunksize=chunksize))
 
 

@@ -6,7 +6,6 @@ import argparse
 import sys
 import time
 from datetime import date
-from pathlib import Path
 
 from akhbar._tables import write_table
 from akhbar.corpus import Corpus, load_corpus, sample_path, streamable_tables, table_job

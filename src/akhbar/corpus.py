@@ -23,7 +23,7 @@ from akhbar._tables import TABLES, RowBuffer, clear_chunk_caches, make_frame
 from akhbar.errors import ConfigError, SchemaError
 from akhbar.loader import Article, LoadFailure, iter_items
 
-__all__ = ["ARTICLE_SCHEMA", "Corpus", "ERROR_SCHEMA", "SEGMENT_SCHEMA", "TableJob",
+__all__ = ["ARTICLE_SCHEMA", "ERROR_SCHEMA", "SEGMENT_SCHEMA", "Corpus", "TableJob",
            "load_corpus", "load_sample", "sample_path", "streamable_tables", "table_job"]
 
 ARTICLE_SCHEMA = {

@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from itertools import islice
 from pathlib import Path
@@ -21,7 +20,7 @@ from typing import Protocol
 
 import pandas as pd
 
-from akhbar._pool import bounded_map, check_workers, warm_up
+from akhbar._pool import bounded_map, check_workers, process_pool, warm_up
 from akhbar._tables import write_table
 from akhbar.errors import ConfigError
 from akhbar.loader import (DEFAULT_MAX_BYTES, _expand, _is_archive, _is_table, _iter_files,
@@ -99,14 +98,10 @@ def stream_tables(source, out: str | os.PathLike, job: ChunkJob, *, fmt: str = "
     else:
         # an archive or a table: the main process reads it, the workers build the tables
         warm_up(job.warm_up)
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with process_pool(workers) as pool:
             results = bounded_map(pool, job.run, _sub_chunks(chunks, workers), 2 * workers)
-            try:
-                counts = _add_counts(job.names, (write_parts(tables, out, i, fmt)
-                                                 for i, tables in enumerate(results)))
-            except BaseException:
-                pool.shutdown(cancel_futures=True)
-                raise
+            counts = _add_counts(job.names, (write_parts(tables, out, i, fmt)
+                                             for i, tables in enumerate(results)))
     job.finalize(out, fmt)
     return counts
 
@@ -172,17 +167,13 @@ def _stream_partitions(parts: list[list[str]], out: Path, job: ChunkJob, fmt: st
     its own partitions, so the main process neither parses articles nor moves tables."""
     run = partial(_run_indexed, out=str(out), job=job, fmt=fmt, load_opts=load_opts)
     warm_up(job.warm_up)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with process_pool(workers) as pool:
         results = bounded_map(pool, run, enumerate(parts), 2 * workers)
         if progress:
             from tqdm import tqdm
 
             results = tqdm(results, total=len(parts), desc="chunks", unit=" chunk")
-        try:
-            counts = _add_counts(job.names, results)
-        except BaseException:
-            pool.shutdown(cancel_futures=True)
-            raise
+        counts = _add_counts(job.names, results)
     job.finalize(out, fmt)
     return counts
 
