@@ -178,12 +178,10 @@ class Corpus(Sequence):
     def _table(self, name: str, options: dict, finalize: bool = True) -> pd.DataFrame:
         """:meth:`table`; ``finalize=False`` leaves out the corpus-level pass (streaming
         runs it once over all part files instead)."""
+        _check_options(name, options)
         if name in BASE_TABLES:
-            if options:
-                raise ConfigError(f"table {name!r} takes no options, got {sorted(options)}")
             return getattr(self, name)
-        spec = _spec(name)
-        spec.check_options(options)
+        spec = TABLES[name]
         key = (name, tuple(sorted(options.items())), finalize)
         if key in self._cache:
             return self._cache[key].copy()
@@ -269,11 +267,15 @@ class Corpus(Sequence):
         return {n: self.table(n) for n in names}
 
 
-def _spec(name: str):
-    try:
-        return TABLES[name]
-    except KeyError:
-        raise ConfigError(f"no table named {name!r}; known: {Corpus.table_names()}") from None
+def _check_options(name: str, options: Mapping) -> None:
+    """A ConfigError for a table that does not exist or does not take ``options``."""
+    if name in BASE_TABLES:
+        if options:
+            raise ConfigError(f"table {name!r} takes no options, got {sorted(options)}")
+    elif name not in TABLES:
+        raise ConfigError(f"no table named {name!r}; known: {Corpus.table_names()}")
+    else:
+        TABLES[name].check_options(options)
 
 
 def streamable_tables() -> list[str]:
@@ -352,9 +354,7 @@ def table_job(names: Iterable[str] | None = None,
         if name not in names:
             raise ConfigError(f"options given for {name!r}, which is not among the tables "
                               f"to build: {list(names)}")
-        if name in BASE_TABLES:
-            raise ConfigError(f"table {name!r} takes no options, got {sorted(opts)}")
-        TABLES[name].check_options(opts)
+        _check_options(name, opts)
     return TableJob(names, options)
 
 
