@@ -7,19 +7,19 @@ keyed by *match keys*: tokens normalized with the ``match`` preset (no diacritic
 
 from __future__ import annotations
 
+from collections import defaultdict
 from functools import lru_cache
-import regex
 
 from akhbar import data
 from akhbar.text.normalize import normalize
+from akhbar.text.tokenize import word_run_pattern
 
-# A token: a run of letters/marks, a run of digits (with inner separators), or one
-# other non-space character.  Bounded repetitions keep the pattern linear.
-TOKEN_RE = regex.compile(r"[\p{L}\p{M}]{1,80}|\p{Nd}{1,30}(?:[.,]\p{Nd}{1,30}){0,5}|\S")
+#: The tagger's tokens (see :func:`akhbar.text.tokenize.word_run_pattern`).
+TOKEN_RE = word_run_pattern()
 
-# Leading clitics, longest first.  ``لل`` is ل + the article ال with its alef dropped.
-CLITICS = ("وبال", "وكال", "وفال", "ولل", "وال", "فال", "بال", "كال", "لل",
-           "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+#: Leading clitics, longest first, from ``text/clitics.tsv`` (the list text.segment
+#: reads too).  ``لل`` is ل + the article ال with its alef dropped.
+CLITICS = tuple(row[0] for row in data.rows("text/clitics.tsv"))
 
 
 def _lines(name: str) -> list[str]:
@@ -59,6 +59,15 @@ def strip_clitic(k: str, known=None) -> tuple[str, str]:
             elif rest in known:
                 return clitic, rest
     return "", k
+
+
+@lru_cache(maxsize=1)
+def rule_words() -> dict[str, frozenset[str]]:
+    """``entities/rule_words.tsv``: kind -> match keys (words the rules read, not the CRF)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for word, kind in data.rows("entities/rule_words.tsv"):
+        out[kind].add(key(word))
+    return {kind: frozenset(words) for kind, words in out.items()}
 
 
 @lru_cache(maxsize=1)
