@@ -10,16 +10,21 @@ from pathlib import Path
 
 import pandas as pd
 
+from akhbar import data
 from akhbar._tables import make_frame
 from akhbar.extract.entities import lexicon as lex
 
-_FOLD = str.maketrans({"غ": "ج", "گ": "ج", "چ": "ج", "ڤ": "ف", "پ": "ب", "ؤ": "و",
-                       "ئ": "ي", "ء": ""})
+
+@lru_cache(maxsize=1)
+def _fold_map() -> dict[int, str]:
+    """``entities/spelling_fold.tsv`` as a str.translate table."""
+    return str.maketrans({r[0]: r[1] if len(r) > 1 else ""
+                          for r in data.rows("entities/spelling_fold.tsv")})
 
 
 def _fold_token(t: str) -> str:
     """A transliteration-tolerant key: غ/ج, final ه, hamza seats, alef forms."""
-    k = lex.key(t).translate(_FOLD)
+    k = lex.key(t).translate(_fold_map())
     if len(k) > 2 and k.endswith("ه"):
         k = k[:-1]
     return k

@@ -71,6 +71,15 @@ def rule_words() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def date_words() -> frozenset[str]:
+    """Weekdays and relative words (الماضي, المقبل, الجاري …) from the dates' data files
+    (match keys): words of a date, never part of a name."""
+    words = [*data.load_json("dates/months.json")["weekdays"],
+             *data.words("dates/relative.tsv", column=0)]
+    return frozenset(map(key, words))
+
+
+@lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """Function words and frequent news words that end a name (match keys)."""
     return frozenset(key(w) for w in _lines("entities/name_stopwords.txt"))

@@ -8,8 +8,8 @@ from functools import lru_cache
 
 from akhbar.extract.dates import find_dates
 from akhbar.extract.entities import lexicon as lex
-from akhbar.extract.entities.rules import propagate
 from akhbar.extract.entities.roles import person_role, role_before
+from akhbar.extract.entities.rules import propagate
 from akhbar.extract.entities.sentence import SEPARATORS, TaggedSentence, spans
 from akhbar.extract.entities.tagger import read_document
 from akhbar.extract.entities.words import clitic_split, known_split

@@ -134,11 +134,12 @@ def nisba(k: str) -> bool:
 @lru_cache(maxsize=1)
 def _not_adjective() -> frozenset[str]:
     words = lex.rule_words()
-    return words["relative"] | words["not_adjective"]
+    return words["relative"] | words["not_adjective"] | lex.date_words()
 
 
 def adjective(k: str) -> bool:
-    """A definite word that can qualify a name (not a relative pronoun or a date word)."""
+    """A definite word that can qualify a name: not a relative pronoun (الذي), nor a
+    word of a date (الخميس, الماضي, اليوم)."""
     return k.startswith("ال") and len(k) > 3 and k not in _not_adjective()
 
 

@@ -41,7 +41,7 @@ def propagate(doc: list[TaggedSentence]) -> None:
     firsts = {k[0] for k in seen}
     speech = lex.rule_words()["speech"]
     for s in doc:
-        toks, keys, tags = s.toks, s.keys, s.tags
+        keys, tags = s.keys, s.tags
         nxt = 0  # after a name tagged here
         for i in [i for i, (k, st) in enumerate(zip(keys, s.info.cstems))
                   if k in firsts or st in firsts]:
