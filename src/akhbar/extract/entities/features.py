@@ -145,18 +145,9 @@ def _seen_from(tok: str, d: int) -> tuple[str, ...]:
     f = [f"w{d}=" + k, f"zf{d}={zk}"]
     if title:
         f.append(f"title{d}=" + title)
-    if head:
-        f.append(f"head{d}")
-    if stop:
-        f.append(f"stop{d}")
-    if given:
-        f.append(f"given{d}")
-    if pn:
-        f.append(f"pn{d}")
-    if geo:
-        f.append(f"geo{d}")
-    if nisba:
-        f.append(f"nis{d}")
+    # (in this order: the model's features are listed so)
+    f += [f"{name}{d}" for flag, name in ((head, "head"), (stop, "stop"), (given, "given"),
+                                          (pn, "pn"), (geo, "geo"), (nisba, "nis")) if flag]
     return tuple(f)
 
 
@@ -335,15 +326,7 @@ class FeatureIds:
         col = 1 + len(SIDES) * (width + 1)
         ctx = self._ctx
         ids[col] = ctx[0].take(rows_a.take(at - 1))
-        bigrams = self._bigrams
-        bi = ids[col + 1]
-        bi[:] = zero
-        x = 0
-        for _, info in sents:
-            keys = info.keys
-            for i in [i for i, a in enumerate(keys[:-1]) if a in bigrams]:
-                bi[x + i + 1] = bigrams[keys[i]].get(keys[i + 1], zero)
-            x += len(keys)
+        self._bigram_ids(sents, ids[col + 1])
         ids[col + 2] = ctx[1].take(rows_a.take(at + 1))
         # A title (bit 1) or an organization head (bit 2) among the three tokens before?
         flags = ctx[2].take(rows_a) | (ctx[3].take(rows_a) << 1)
@@ -351,6 +334,17 @@ class FeatureIds:
         ids[col + 3] = np.where(before & 1, self._in3[0], zero)
         ids[col + 4] = np.where(before & 2, self._in3[1], zero)
         return rows_a[at], ids
+
+    def _bigram_ids(self, sents: list[tuple[list[str], TokenInfo]], bi: np.ndarray) -> None:
+        """Write the id of each token's "bi-1=" feature (previous key | key) into ``bi``."""
+        bigrams, zero = self._bigrams, self.zero
+        bi[:] = zero
+        x = 0
+        for _, info in sents:
+            keys = info.keys
+            for i in [i for i, a in enumerate(keys[:-1]) if a in bigrams]:
+                bi[x + i + 1] = bigrams[keys[i]].get(keys[i + 1], zero)
+            x += len(keys)
 
     def scores(self, sents: list[tuple[list[str], TokenInfo]]) -> np.ndarray:
         """CRFsuite's state scores (tokens x labels) of ``sents`` (see :meth:`columns`)."""
