@@ -27,7 +27,8 @@ class TaggedSentence:
     for a token still untagged.  ``line`` is the text line the sentence comes from,
     ``norm`` its normalized form with the offset map ``omap``, ``matches`` the token
     matches in ``norm`` and ``start`` the line's offset in the document (all empty for
-    a bare token list).
+    a bare token list).  ``info``, ``tags`` and ``src`` are filled by
+    :func:`~akhbar.extract.entities.tagger.tag_sentences` (``info`` is None before).
     """
 
     toks: list[str]
