@@ -38,7 +38,7 @@ _NOT_ARABIC = re.compile("[پچژگکیۀڈڑںےھۃ]")
 def _function_words() -> frozenset[str]:
     """Match keys of akhbar's stop words (spaCy's list and the entity tagger's)."""
     from akhbar import data
-    from akhbar.extract import _ner_lexicon as lex
+    from akhbar.extract.entities import lexicon as lex
     return frozenset(lex.key(w) for name in ("text/stopwords_ar.txt", "entities/name_stopwords.txt")
                      for w in data.lines(name))
 
@@ -71,7 +71,7 @@ def city_names(min_population: int = 15000) -> list[str]:
 
 
 def _key(word: str) -> str:
-    from akhbar.extract._ner_lexicon import key
+    from akhbar.extract.entities.lexicon import key
     return key(word)
 
 

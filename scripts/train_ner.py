@@ -5,7 +5,7 @@ Reads ``ANERCorp_CamelLab_train.RECONSTRUCTED.txt`` from the evaluation folder
 ``/work/shared/eval/anercorp``) and writes ``src/akhbar/data/entities/models/ner_crf.crfsuite``.
 The model is a linear-chain CRF (python-crfsuite, L-BFGS with elastic-net
 regularization); training is deterministic for a given input and takes a few minutes
-on two cores.  Features live in ``akhbar.extract._ner_features``.
+on two cores.  Features live in ``akhbar.extract.entities.features``.
 
     PYTHONPATH=src python scripts/train_ner.py [--out PATH] [--iterations N]
 
@@ -25,8 +25,8 @@ from pathlib import Path
 
 import pycrfsuite
 
-from akhbar.extract._ner_features import FEATURES_VERSION, sent_features, token_info
-from akhbar.extract._ner_lexicon import key
+from akhbar.extract.entities.features import FEATURES_VERSION, sent_features, token_info
+from akhbar.extract.entities.lexicon import key
 
 ROOT = Path(__file__).resolve().parent.parent
 TRAIN_FILE = "ANERCorp_CamelLab_train.RECONSTRUCTED.txt"
@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         toks = [t for t, _ in s]
         info = token_info(toks)
         feats = sent_features(toks, info)
-        for f, k in zip(feats, info["keys"]):
+        for f, k in zip(feats, info.keys):
             if k in rare:
                 f[:] = [x for x in f if not x.startswith(_IDENTITY)]
         trainer.append(feats, [t for _, t in s])

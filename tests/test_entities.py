@@ -15,7 +15,8 @@ import akhbar
 from akhbar.errors import ConfigError
 from akhbar.extract import entities as ent
 from akhbar.extract.entities import (ENTITY_SCHEMA, canonicalize, extract_entities,
-                                     find_entities, organizations, people, places)
+                                     find_entities, lexicon, organizations, people, places,
+                                     sentence, tagger)
 
 CASES = [json.loads(line) for line in
          (Path(__file__).parent / "cases" / "entities.jsonl").read_text(encoding="utf-8")
@@ -141,6 +142,59 @@ def test_unknown_backend():
         find_entities("نص", backend="spacy")
 
 
+def test_find_entities_takes_find_dates_arguments_and_no_others():
+    from datetime import date
+    text = "استقبل الرئيس فو فان ثونج يوم الأحد الماضي وفدا من هانوي"
+    rows = find_entities(text, published=date(2024, 5, 14), reference_date=date(2024, 5, 1))
+    assert [(r["text"], r["label"]) for r in rows] == [("فو فان ثونج", "PER"),
+                                                       ("هانوي", "LOC")]
+    with pytest.raises(TypeError, match="lang"):
+        find_entities(text, lang="ar")
+
+
+def test_entities_table_names_an_unknown_option():
+    art = akhbar.load_sample()[0]
+    with pytest.raises(ConfigError, match="'windwo'"):
+        ent.entities_table(art, windwo=3)
+    assert ent.entities_table(art, backend="default").equals(ent.entities_table(art))
+
+
+def test_date_words_are_no_entities():
+    """A month is no organization: the dates extractor's spans are left out."""
+    from akhbar.extract.dates import find_dates
+    text = "وصل الوفد في نيسان (أبريل) الماضي إلى هانوي"
+    assert any(r["text"].startswith("نيسان") for r in find_dates(text))
+    assert [r["text"] for r in find_entities(text)] == ["هانوي"]
+
+
+def test_a_dates_bug_is_not_hidden(monkeypatch):
+    """An error in the dates extractor reaches the caller (it used to be swallowed)."""
+    from akhbar.extract.entities import mentions
+
+    def broken(text, **kw):
+        raise RuntimeError("dates bug")
+    monkeypatch.setattr(mentions, "find_dates", broken)
+    with pytest.raises(RuntimeError, match="dates bug"):
+        find_entities("زار الرئيس فو فان ثونج هانوي")
+
+
+def test_one_clitic_list_for_tagger_and_segmenter():
+    """text/clitics.tsv is read by both: the tagger's stems and segment's pieces agree
+    on the one-letter clitics."""
+    from akhbar.text.segment import segment
+    assert lexicon.CLITICS[:2] == ("وبال", "وكال") and lexicon.CLITICS[-5:] == (
+        "و", "ف", "ب", "ل", "ك")
+    assert lexicon.strip_clitic("وبالصين") == ("وب", "الصين")
+    assert [p.role for p in segment("وبالصين")] == ["conj", "prep", "det", "stem"]
+    assert [p.text for p in segment("فكتاب")] == ["ف", "كتاب"]
+
+
+def test_tagger_tokens_are_text_tokenize_word_runs():
+    from akhbar.text.tokenize import word_run_pattern
+    assert lexicon.TOKEN_RE is word_run_pattern()
+    assert lexicon.tokens("قمة G20 في 12.5%") == ["قمة", "G", "20", "في", "12.5", "%"]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهوي ىةءأإآؤئ ًٌٍَُِّْـ،.:()\n0123456789 ",
                max_size=120))
@@ -163,8 +217,17 @@ def test_long_paragraph_is_tagged_sentence_by_sentence():
 
 
 def test_doctests():
+    import importlib
+    import pkgutil
+    attempted = 0
+    for mod in pkgutil.walk_packages(ent.__path__, ent.__name__ + "."):
+        res = doctest.testmod(importlib.import_module(mod.name),
+                              optionflags=doctest.NORMALIZE_WHITESPACE)
+        assert res.failed == 0, mod.name
+        attempted += res.attempted
     res = doctest.testmod(ent, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert res.attempted >= 5 and res.failed == 0
+    assert attempted >= 10
 
 
 # ---------------------------------------------------------------- features
@@ -172,7 +235,7 @@ def test_doctests():
 
 def test_name_lists_are_tagger_features():
     """GeoNames cities and JRC-Names name parts reach the CRF as features."""
-    from akhbar.extract._ner_features import _own, _seen_from
+    from akhbar.extract.entities.features import _own, _seen_from
     assert "geo" in _own("تبليسي") and "geo" in _own("وتبليسي")  # with a clitic
     assert "pn" in _own("رامسفيلد") and "pn" in _own("ورامسفيلد")
     assert "pnz=0" in _own("رامسفيلد")  # rare in general text
@@ -184,7 +247,7 @@ def test_name_lists_are_tagger_features():
 
 def test_nationality_adjective_feature():
     """A definite nisba (الروسي, والتشيكية) is shown to its neighbours; others are not."""
-    from akhbar.extract._ner_features import _seen_from
+    from akhbar.extract.entities.features import _seen_from
     assert "nis-1" in _seen_from("الروسي", -1)
     assert "nis1" in _seen_from("والتشيكية", 1)
     for word in ("الذي", "الرئيس", "روسي", "التي", "الاحد"):
@@ -196,13 +259,13 @@ def test_nationality_adjective_feature():
 
 def _sample_sentences():
     """The sample corpus as the tagger sees it: (tokens, token_info) per sentence."""
-    from akhbar.extract._ner_features import token_info
+    from akhbar.extract.entities.features import token_info
     from akhbar.text.normalize import normalize_with_offsets
     out = []
     for a in akhbar.load_sample():
-        for _, line in ent._lines_of(a.text):
+        for _, line in sentence.lines_of(a.text):
             norm, _ = normalize_with_offsets(line, "search", alef=False)
-            for matches in ent._sentences(list(ent.lex.TOKEN_RE.finditer(norm))):
+            for matches in sentence.sentences(list(lexicon.TOKEN_RE.finditer(norm))):
                 toks = [m.group() for m in matches]
                 out.append((toks, token_info(toks)))
     return out
@@ -211,7 +274,7 @@ def _sample_sentences():
 def _anercorp_sentences(limit):
     from akhbar.eval._data import eval_dir
     from akhbar.eval.entities import read_conll
-    from akhbar.extract._ner_features import token_info
+    from akhbar.extract.entities.features import token_info
     root = eval_dir()
     path = root / "anercorp" / "ANERCorp_CamelLab_test.RECONSTRUCTED.txt" if root else None
     if path is None or not path.exists():
@@ -221,28 +284,28 @@ def _anercorp_sentences(limit):
 
 
 def _crfsuite_tags(sents):
-    from akhbar.extract._ner_features import sent_features
-    return [list(ent._crf().tag(sent_features(toks, info))) for toks, info in sents]
+    from akhbar.extract.entities.features import sent_features
+    return [list(tagger._crf().tag(sent_features(toks, info))) for toks, info in sents]
 
 
 @pytest.mark.parametrize("source", ["sample", "anercorp"])
 def test_compiled_crf_tags_like_crfsuite(source):
     """Tag for tag, on real text, decoded in one batch and sentence by sentence."""
-    assert ent._compiled() is not None
+    assert tagger._compiled() is not None
     sents = _sample_sentences() if source == "sample" else _anercorp_sentences(400)
     want = _crfsuite_tags(sents)
-    assert ent._crf_tags(sents) == want
-    assert [ent._crf_tags([s])[0] for s in sents[:50]] == want[:50]
+    assert tagger._crf_tags(sents) == want
+    assert [tagger._crf_tags([s])[0] for s in sents[:50]] == want[:50]
     assert any(t != "O" for tags in want for t in tags)
 
 
 def test_compiled_features_are_sent_features():
     """FeatureIds lists the known features of sent_features, in the same order."""
-    ids, crf = ent._compiled()
+    ids, crf = tagger._compiled()
     sents = _sample_sentences()
     assert ids.check(sents)
     # And the check can fail: one sentence's features reordered are not the same.
-    from akhbar.extract import _ner_features as nf
+    from akhbar.extract.entities import features as nf
     orig = nf.sent_features
     try:
         nf.sent_features = lambda toks, info=None: [f[::-1] for f in orig(toks, info)]
@@ -253,9 +316,9 @@ def test_compiled_features_are_sent_features():
 
 def test_compiled_crf_reads_the_model_file():
     """Weights and labels read from the file agree with python-crfsuite's dump."""
-    ids, crf = ent._compiled()
-    info = ent._crf().info()
-    assert list(crf.labels) == ent._crf().labels()
+    ids, crf = tagger._compiled()
+    info = tagger._crf().info()
+    assert list(crf.labels) == tagger._crf().labels()
     assert crf.weights.shape == (len(info.attributes) + 1, len(crf.labels))
     lab = {x: i for i, x in enumerate(crf.labels)}
     # The dump prints six decimals; the file holds the float64 weights.
@@ -270,8 +333,8 @@ def test_compiled_crf_reads_any_model(tmp_path):
     """A model trained here (other labels, other attributes) decodes like crfsuite."""
     import pycrfsuite
 
-    from akhbar.extract._crf import CRF
-    from akhbar.extract._ner_features import FeatureIds, sent_features
+    from akhbar.extract.entities.crf import CRF
+    from akhbar.extract.entities.features import FeatureIds, sent_features
     sents = _sample_sentences()
     trainer = pycrfsuite.Trainer(verbose=False)
     for (toks, info), tags in zip(sents[:80], _crfsuite_tags(sents[:80])):
@@ -292,8 +355,8 @@ def test_compiled_crf_reads_any_model(tmp_path):
 
 def test_compiled_token_table_starts_afresh_when_full():
     """A bounded token table gives the same state scores as an unbounded one."""
-    from akhbar.extract._ner_features import FeatureIds
-    _, crf = ent._compiled()
+    from akhbar.extract.entities.features import FeatureIds
+    _, crf = tagger._compiled()
     sents = _sample_sentences()
     big = FeatureIds(crf.attr_id, crf.weights)
     small = FeatureIds(crf.attr_id, crf.weights, maxsize=300)
@@ -304,7 +367,7 @@ def test_compiled_token_table_starts_afresh_when_full():
 
 
 def test_compiled_crf_rejects_other_files(tmp_path):
-    from akhbar.extract._crf import CRF
+    from akhbar.extract.entities.crf import CRF
     bad = tmp_path / "bad.crfsuite"
     bad.write_bytes(b"not a model at all, but long enough for a header......")
     with pytest.raises(ConfigError, match="not a CRFsuite"):
@@ -316,23 +379,23 @@ def test_crfsuite_fallback(monkeypatch):
     text = akhbar.load_sample()[0].text
     fast = find_entities(text)
     monkeypatch.setenv("AKHBAR_NER_CRFSUITE", "1")
-    ent._compiled.cache_clear()
+    tagger._compiled.cache_clear()
     try:
-        assert ent._compiled() is None
+        assert tagger._compiled() is None
         assert find_entities(text) == fast
     finally:
         monkeypatch.delenv("AKHBAR_NER_CRFSUITE")
-        ent._compiled.cache_clear()
+        tagger._compiled.cache_clear()
 
 
 def test_unusual_characters_are_tagged_like_crfsuite():
     """A lone surrogate or NUL in a token gives crfsuite's tags (it cuts at NUL)."""
     toks = ["قال", "الرئيس", "فو\x00", "فان", "ثونج", "\ud800", "في", "هانوي"]
-    from akhbar.extract._ner_features import token_info
+    from akhbar.extract.entities.features import token_info
     sents = [([t.replace("\ud800", "\ufffd") for t in toks], None)]
     sents = [(s, token_info(s)) for s, _ in sents]
     assert ent.tag_tokens(toks)[0][:2] == ["O", "O"]
-    assert ent._crf_tags(sents) == _crfsuite_tags(sents)
+    assert tagger._crf_tags(sents) == _crfsuite_tags(sents)
 
 
 # ---------------------------------------------------------------- camel backend

@@ -27,7 +27,7 @@ from importlib import resources
 from pathlib import Path
 
 from akhbar.eval._data import eval_dir
-from akhbar.extract.entities import _spans
+from akhbar.extract.entities.sentence import spans as _spans
 
 # NewsFANE's fine types -> coarse PER/ORG/LOC (ACE-style hierarchy; others ignored).
 NEWSFANE = {
@@ -127,8 +127,8 @@ def score_tokens(sents, tagger, mapper=lambda t: t, labels=("PER", "ORG", "LOC",
 
 
 def _model_only(toks):
-    from akhbar.extract._ner_features import sent_features
-    from akhbar.extract.entities import _crf
+    from akhbar.extract.entities.features import sent_features
+    from akhbar.extract.entities.tagger import _crf
     return _crf().tag(sent_features(toks))
 
 
@@ -144,18 +144,17 @@ WINDOW = 30
 
 def _windowed(sents):
     """A tagger that looks up tags computed per window of WINDOW sentences."""
-    from akhbar.extract.entities import _tag, propagate
+    from akhbar.extract.entities.rules import propagate
+    from akhbar.extract.entities.sentence import TaggedSentence
+    from akhbar.extract.entities.tagger import tag_sentences
     cache: dict[int, list[str]] = {}
     t0 = time.perf_counter()
     for c in range(0, len(sents), WINDOW):
-        doc = []
-        for s in sents[c:c + WINDOW]:
-            toks = [t for t, _ in s]
-            tags, src, info = _tag(toks)
-            doc.append((toks, info["keys"], tags, src))
+        doc = [TaggedSentence([t for t, _ in s], None, [], []) for s in sents[c:c + WINDOW]]
+        tag_sentences(doc)
         propagate(doc)
-        for k, (_, _, tags, _) in enumerate(doc):
-            cache[c + k] = tags
+        for k, s in enumerate(doc):
+            cache[c + k] = s.tags
     order = iter(range(len(sents)))
 
     def tagger(toks):

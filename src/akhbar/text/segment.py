@@ -67,6 +67,16 @@ def _wf_initial() -> "re.Pattern":
     return re.compile(f"(?:{body})")
 
 
+def _clitic_letters(role: str) -> str:
+    """The one-letter clitics of ``role`` (conj, prep) in ``text/clitics.tsv``, the
+    clitic list the entity tagger also reads."""
+    return "".join(c for c, pieces in data.rows("text/clitics.tsv") if pieces == role)
+
+
+_CONJ = _clitic_letters("conj")      # و ف
+_PREP = _clitic_letters("prep")      # ب ل ك
+_PREP_NOT_L = _PREP.replace("ل", "")  # before a word of _NOT_DET (بالله), ل is not split
+
 _PRONOUNS = ("هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا")
 # Single-letter pronouns are stripped only after a teh (a teh marbuta written open
 # before a suffix: مدرسته, حكومتك), where a stem-final ه/ك is rare.
@@ -81,19 +91,20 @@ def _rule_pieces(w: str) -> list[tuple[int, int, str]]:
     n = len(w)
     pre: list[tuple[int, int, str]] = []
     i = 0
-    if n >= 4 and w[0] in "وف" and not _wf_initial().match(w):
+    if n >= 4 and w[0] in _CONJ and not _wf_initial().match(w):
         pre.append((0, 1, "conj"))
         i = 1
     det = False
+    c = w[i:i + 1]  # a preposition? (empty at the end of the word)
     if w.startswith("لل", i) and n - i >= 4:
         pre += [(i, i + 1, "prep"), (i + 1, i + 2, "det")]
         i += 2
         det = True
-    elif w[i:i + 1] in ("ب", "ك") and w[i + 1:] in _NOT_DET:
+    elif c and c in _PREP_NOT_L and w[i + 1:] in _NOT_DET:
         pre.append((i, i + 1, "prep"))   # بالله: ب + الله, not ب + ال + له
         i += 1
         det = True
-    elif w[i:i + 1] in ("ب", "ك", "ل") and w.startswith("ال", i + 1) and n - i - 3 >= 2:
+    elif c and c in _PREP and w.startswith("ال", i + 1) and n - i - 3 >= 2:
         pre += [(i, i + 1, "prep"), (i + 1, i + 3, "det")]
         i += 3
         det = True

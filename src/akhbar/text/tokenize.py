@@ -27,7 +27,8 @@ import regex
 
 from akhbar.text.normalize import DEFAULT_PRESET, normalize
 
-__all__ = ["Token", "TOKEN_KINDS", "tokenize", "token_columns", "token_pattern"]
+__all__ = ["Token", "TOKEN_KINDS", "tokenize", "token_columns", "token_pattern",
+           "word_run_pattern"]
 
 TOKEN_KINDS = ("word", "number", "punct", "latin", "url", "email", "hashtag", "mention",
                "emoji", "symbol")
@@ -74,6 +75,23 @@ _TOKEN_RE = regex.compile(_PATTERN, regex.VERBOSE | regex.V1)
 def token_pattern() -> "regex.Pattern":
     """The compiled token regex (one named group per token kind)."""
     return _TOKEN_RE
+
+
+# The coarser cut the entity tagger reads (ANERcorp's tokens): a run of letters and
+# marks of any script, a number with inner separators, or one other non-space
+# character.  The shipped CRF model's features were computed on these tokens, so this
+# stays as it is beside the finer pattern above (which keeps URLs whole and cuts Latin
+# from Arabic); change it only with a retrained model.  Bounded repetitions keep it linear.
+_WORD_RUN_RE = regex.compile(r"[\p{L}\p{M}]{1,80}|\p{Nd}{1,30}(?:[.,]\p{Nd}{1,30}){0,5}|\S")
+
+
+def word_run_pattern() -> "regex.Pattern":
+    """The entity tagger's token regex: letter runs, numbers, single other characters.
+
+    >>> [m.group() for m in word_run_pattern().finditer("قمة G20 في 12.5%")]
+    ['قمة', 'G', '20', 'في', '12.5', '%']
+    """
+    return _WORD_RUN_RE
 
 
 _NORM_CACHE: dict[str, dict[str, str]] = {}  # preset -> token text -> norm

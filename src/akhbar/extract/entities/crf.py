@@ -3,7 +3,7 @@
 python-crfsuite tags one sentence per call and spends most of its time turning feature
 strings into attribute ids.  Here the model file is read once into a weight matrix
 (attribute x label) and a transition matrix; the caller sums weight rows into state
-scores (see :class:`akhbar.extract._ner_features.FeatureIds`) and :meth:`CRF.viterbi`
+scores (see :class:`akhbar.extract.entities.features.FeatureIds`) and :meth:`CRF.viterbi`
 decodes all sentences of an article in one pass of numpy over the time steps.
 
 The arithmetic is CRFsuite's, operation for operation (``crf1dc_viterbi``): state

@@ -1,6 +1,6 @@
 """Token features of the entity CRF (shared by ``scripts/train_ner.py`` and the tagger).
 
-Features are computed from match keys (see :mod:`._ner_lexicon`): the key itself, its
+Features are computed from match keys (see :mod:`.lexicon`): the key itself, its
 clitic-stripped stem, prefixes and suffixes, word shape, gazetteer membership, and
 trigger words (titles before names, organization heads) in a small window.  Training
 and tagging import this one module, so the shipped model and the code that reads it
@@ -10,11 +10,12 @@ cannot drift apart.
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
-from akhbar.extract import _ner_lexicon as lex
+from akhbar.extract.entities import lexicon as lex
 
 #: Bump when the features change; the training script writes it into the model's
 #: licence note and the tagger refuses a model built with another version.
@@ -67,15 +68,41 @@ def _props(tok: str) -> tuple:
             k in geo or bool(lex.strip_clitic(k, geo)[0]), nisba)
 
 
-def token_info(toks: list[str]) -> dict[str, list]:
+@dataclass(slots=True)
+class TokenInfo:
+    """What the features and the rules know about each token of one sentence.
+
+    One list per property, token by token (columns, not an object per token: the
+    tagger reads millions of tokens).  ``keys``: match keys; ``stems``: feature stems
+    (clitic and article removed); ``cstems``: keys without a leading clitic
+    (``lex.strip_clitic``); ``title``: title kind or None; ``head``: organization head;
+    ``given``: a known given name; ``stop``: a name stop word; ``zk``/``zs``: Zipf
+    frequency of the token and of its stem; ``gaz``: gazetteer BIO tags, from
+    ``gaz_spans`` (i, j, label, canonical).
+    """
+
+    keys: list[str]
+    stems: list[str]
+    title: list[str | None]
+    head: list[bool]
+    given: list[bool]
+    stop: list[bool]
+    zk: list[int]
+    zs: list[int]
+    gaz: list[str]
+    gaz_spans: list[tuple[int, int, str, str]]
+    cstems: list[str]
+
+
+def token_info(toks: list[str]) -> TokenInfo:
     """Per-token keys, stems, gazetteer tags and trigger flags of a token sequence.
 
-    ``stems`` are the feature stems (clitic and article removed); ``cstems`` the keys
-    without a leading clitic (``lex.strip_clitic``).
+    >>> info = token_info(["قال", "الرئيس", "فو", "في", "هانوي"])
+    >>> info.title[1], info.gaz
+    ('office', ['O', 'O', 'O', 'O', 'B-LOC'])
     """
     if not toks:
-        return {"keys": [], "stems": [], "title": [], "head": [], "given": [], "stop": [],
-                "zk": [], "zs": [], "gaz": [], "gaz_spans": [], "cstems": []}
+        return TokenInfo([], [], [], [], [], [], [], [], [], [], [])
     keys, stems, title, head, given, stop, zk, zs, heads, cstems, _, _, _ = \
         map(list, zip(*map(_props, toks)))
     gaz = ["O"] * len(keys)
@@ -84,9 +111,7 @@ def token_info(toks: list[str]) -> dict[str, list]:
         gaz[i] = "B-" + label
         for m in range(i + 1, j):
             gaz[m] = "I-" + label
-    return {"keys": keys, "stems": stems, "title": title, "head": head, "given": given,
-            "stop": stop, "zk": zk, "zs": zs, "gaz": gaz, "gaz_spans": spans,
-            "cstems": cstems}
+    return TokenInfo(keys, stems, title, head, given, stop, zk, zs, gaz, spans, cstems)
 
 
 @lru_cache(maxsize=100_000)
@@ -120,25 +145,16 @@ def _seen_from(tok: str, d: int) -> tuple[str, ...]:
     f = [f"w{d}=" + k, f"zf{d}={zk}"]
     if title:
         f.append(f"title{d}=" + title)
-    if head:
-        f.append(f"head{d}")
-    if stop:
-        f.append(f"stop{d}")
-    if given:
-        f.append(f"given{d}")
-    if pn:
-        f.append(f"pn{d}")
-    if geo:
-        f.append(f"geo{d}")
-    if nisba:
-        f.append(f"nis{d}")
+    # (in this order: the model's features are listed so)
+    f += [f"{name}{d}" for flag, name in ((head, "head"), (stop, "stop"), (given, "given"),
+                                          (pn, "pn"), (geo, "geo"), (nisba, "nis")) if flag]
     return tuple(f)
 
 
 #: The neighbours a token sees, in the order their features are listed.
 SIDES = (-2, -1, 1, 2)
 
-def sent_features(toks: list[str], info: dict | None = None) -> list[list[str]]:
+def sent_features(toks: list[str], info: TokenInfo | None = None) -> list[list[str]]:
     """CRF feature strings for every token of one sentence (``info``: its token_info).
 
     :class:`FeatureIds` lists the same features as attribute ids, in the same order;
@@ -147,8 +163,8 @@ def sent_features(toks: list[str], info: dict | None = None) -> list[list[str]]:
     """
     if info is None:
         info = token_info(toks)
-    keys, stems, gaz = info["keys"], info["stems"], info["gaz"]
-    title, head = info["title"], info["head"]
+    keys, stems, gaz = info.keys, info.stems, info.gaz
+    title, head = info.title, info.head
     n = len(toks)
     # Is there a title / organization head among the three tokens before i?
     title3 = [any(title[max(0, i - 3):i]) for i in range(n)]
@@ -180,7 +196,7 @@ def sent_features(toks: list[str], info: dict | None = None) -> list[list[str]]:
 class FeatureIds:
     """The features of :func:`sent_features` as the attribute ids of one CRF model.
 
-    The entity tagger's fast path (see :mod:`._crf`).  ``attr_id`` maps a model's
+    The entity tagger's fast path (see :mod:`.crf`).  ``attr_id`` maps a model's
     attribute names to rows of ``weights`` (attribute x label), whose last row is
     zeros.  A token's own features (:func:`_own`, always listed first) are summed
     once per token string into a vector over labels; its context features become a
@@ -259,7 +275,7 @@ class FeatureIds:
             self._gz_ids = np.column_stack([self._gz_ids, col])
         return code
 
-    def columns(self, sents: list[tuple[list[str], dict]]) -> tuple[np.ndarray, np.ndarray]:
+    def columns(self, sents: list[tuple[list[str], TokenInfo]]) -> tuple[np.ndarray, np.ndarray]:
         """Token-table rows (own vectors) and context attribute ids of all tokens.
 
         ``sents``: (tokens, token_info) per sentence.  Returns ``rows`` (tokens,) and
@@ -289,7 +305,7 @@ class FeatureIds:
         codes_a[rows_a == 0] = -1  # the padding: no features
         x = 3
         for s, info in sents:
-            for i, j, label, _ in info["gaz_spans"]:
+            for i, j, label, _ in info.gaz_spans:
                 codes_a[x + i] = self._gz("B-" + label)
                 codes_a[x + i + 1:x + j] = self._gz("I-" + label)
             x += len(s) + 3
@@ -310,15 +326,7 @@ class FeatureIds:
         col = 1 + len(SIDES) * (width + 1)
         ctx = self._ctx
         ids[col] = ctx[0].take(rows_a.take(at - 1))
-        bigrams = self._bigrams
-        bi = ids[col + 1]
-        bi[:] = zero
-        x = 0
-        for _, info in sents:
-            keys = info["keys"]
-            for i in [i for i, a in enumerate(keys[:-1]) if a in bigrams]:
-                bi[x + i + 1] = bigrams[keys[i]].get(keys[i + 1], zero)
-            x += len(keys)
+        self._bigram_ids(sents, ids[col + 1])
         ids[col + 2] = ctx[1].take(rows_a.take(at + 1))
         # A title (bit 1) or an organization head (bit 2) among the three tokens before?
         flags = ctx[2].take(rows_a) | (ctx[3].take(rows_a) << 1)
@@ -327,7 +335,18 @@ class FeatureIds:
         ids[col + 4] = np.where(before & 2, self._in3[1], zero)
         return rows_a[at], ids
 
-    def scores(self, sents: list[tuple[list[str], dict]]) -> np.ndarray:
+    def _bigram_ids(self, sents: list[tuple[list[str], TokenInfo]], bi: np.ndarray) -> None:
+        """Write the id of each token's "bi-1=" feature (previous key | key) into ``bi``."""
+        bigrams, zero = self._bigrams, self.zero
+        bi[:] = zero
+        x = 0
+        for _, info in sents:
+            keys = info.keys
+            for i in [i for i, a in enumerate(keys[:-1]) if a in bigrams]:
+                bi[x + i + 1] = bigrams[keys[i]].get(keys[i + 1], zero)
+            x += len(keys)
+
+    def scores(self, sents: list[tuple[list[str], TokenInfo]]) -> np.ndarray:
         """CRFsuite's state scores (tokens x labels) of ``sents`` (see :meth:`columns`)."""
         with self._lock:
             rows, ids = self.columns(sents)
@@ -339,7 +358,7 @@ class FeatureIds:
             out += weights[k * n:(k + 1) * n]
         return out
 
-    def check(self, sents: list[tuple[list[str], dict]]) -> bool:
+    def check(self, sents: list[tuple[list[str], TokenInfo]]) -> bool:
         """Do :meth:`columns` and :func:`sent_features` list the same known features?"""
         rows, ids = self.columns(sents)
         x = 0

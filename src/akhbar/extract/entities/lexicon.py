@@ -7,24 +7,19 @@ keyed by *match keys*: tokens normalized with the ``match`` preset (no diacritic
 
 from __future__ import annotations
 
+from collections import defaultdict
 from functools import lru_cache
-import regex
 
 from akhbar import data
 from akhbar.text.normalize import normalize
+from akhbar.text.tokenize import word_run_pattern
 
-# A token: a run of letters/marks, a run of digits (with inner separators), or one
-# other non-space character.  Bounded repetitions keep the pattern linear.
-TOKEN_RE = regex.compile(r"[\p{L}\p{M}]{1,80}|\p{Nd}{1,30}(?:[.,]\p{Nd}{1,30}){0,5}|\S")
+#: The tagger's tokens (see :func:`akhbar.text.tokenize.word_run_pattern`).
+TOKEN_RE = word_run_pattern()
 
-# Leading clitics, longest first.  ``لل`` is ل + the article ال with its alef dropped.
-CLITICS = ("وبال", "وكال", "وفال", "ولل", "وال", "فال", "بال", "كال", "لل",
-           "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
-
-
-def _lines(name: str) -> list[str]:
-    return [ln for ln in data.text(name).splitlines()
-            if ln.strip() and not ln.startswith("#")]
+#: Leading clitics, longest first, from ``text/clitics.tsv`` (the list text.segment
+#: reads too).  ``لل`` is ل + the article ال with its alef dropped.
+CLITICS = tuple(row[0] for row in data.rows("text/clitics.tsv"))
 
 
 @lru_cache(maxsize=200_000)
@@ -36,6 +31,11 @@ def key(token: str) -> str:
 def tokens(text: str) -> list[str]:
     """Tokens of ``text`` (the same tokenization the tagger uses)."""
     return [m.group() for m in TOKEN_RE.finditer(text)]
+
+
+def _keys(name: str, column: int | None = None) -> frozenset[str]:
+    """The match keys of a word list (or of one column of a table)."""
+    return frozenset(key(w) for w in data.words(name, column=column))
 
 
 def strip_clitic(k: str, known=None) -> tuple[str, str]:
@@ -62,17 +62,34 @@ def strip_clitic(k: str, known=None) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=1)
+def rule_words() -> dict[str, frozenset[str]]:
+    """``entities/rule_words.tsv``: kind -> match keys (words the rules read, not the CRF)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for word, kind in data.rows("entities/rule_words.tsv"):
+        out[kind].add(key(word))
+    return {kind: frozenset(words) for kind, words in out.items()}
+
+
+@lru_cache(maxsize=1)
+def date_words() -> frozenset[str]:
+    """Weekdays and relative words (الماضي, المقبل, الجاري …) from the dates' data files
+    (match keys): words of a date, never part of a name."""
+    words = [*data.load_json("dates/months.json")["weekdays"],
+             *data.words("dates/relative.tsv", column=0)]
+    return frozenset(map(key, words))
+
+
+@lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """Function words and frequent news words that end a name (match keys)."""
-    return frozenset(key(w) for w in _lines("entities/name_stopwords.txt"))
+    return _keys("entities/name_stopwords.txt")
 
 
 @lru_cache(maxsize=1)
 def titles() -> dict[str, str]:
     """Title word (match key) -> kind: office, qualifier, honorific or rank."""
     out: dict[str, str] = {}
-    for ln in _lines("entities/titles.tsv"):
-        word, kind = ln.split("\t")
+    for word, kind in data.rows("entities/titles.tsv"):
         out.setdefault(key(word), kind)
     return out
 
@@ -80,14 +97,14 @@ def titles() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def org_heads() -> frozenset[str]:
     """Head nouns of organization names (match keys)."""
-    return frozenset(key(ln.split("\t")[0]) for ln in _lines("entities/org_heads.tsv"))
+    return _keys("entities/org_heads.tsv", column=0)
 
 
 @lru_cache(maxsize=1)
 def org_heads_ambiguous() -> frozenset[str]:
     """Heads that are also common nouns: they need two definite words after them."""
-    return frozenset(key(ln.split("\t")[0]) for ln in _lines("entities/org_heads.tsv")
-                     if ln.split("\t")[1] != "1")
+    return frozenset(key(word) for word, unambiguous in data.rows("entities/org_heads.tsv")
+                     if unambiguous != "1")
 
 
 def _add(gaz: dict, name: str, label: str, canonical: str) -> None:
@@ -104,21 +121,15 @@ def gazetteer() -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
     European Union, the United Nations) are organizations.
     """
     gaz: dict[tuple[str, ...], tuple[str, str]] = {}
-    for ln in _lines("entities/org_international.tsv"):
-        canon, _, variants = ln.partition("\t")
-        for name in [canon, *filter(None, variants.split("|"))]:
-            _add(gaz, name, "ORG", canon)
-    for ln in _lines("entities/cities.tsv"):
-        canon, _, variants = ln.partition("\t")
-        for name in [canon, *filter(None, variants.split("|"))]:
-            _add(gaz, name, "LOC", canon)
-    for ln in _lines("entities/territories.tsv"):
-        name, codes = ln.split("\t")
+    for file, label in (("entities/org_international.tsv", "ORG"), ("entities/cities.tsv", "LOC")):
+        for canon, variants in data.rows(file):
+            for name in [canon, *filter(None, variants.split("|"))]:
+                _add(gaz, name, label, canon)
+    for name, codes in data.rows("entities/territories.tsv"):
         if codes in ("EU", "EZ", "UN", "001"):
             continue  # organizations / "the world"
         _add(gaz, name, "LOC", name)
-    for ln in _lines("entities/cities_cldr.tsv"):
-        name, _ = ln.split("\t")
+    for name in data.words("entities/cities_cldr.tsv", column=0):
         _add(gaz, name, "LOC", name)
     return gaz, max(len(k) for k in gaz)
 
@@ -181,7 +192,7 @@ def gazetteer_spans(keys: list[str], heads: list[tuple[str, ...]] | None = None
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Frequent given names (match keys): a tagger feature, not an entity list."""
-    return frozenset(key(w) for w in _lines("entities/given_names.txt"))
+    return _keys("entities/given_names.txt")
 
 
 @lru_cache(maxsize=1)
@@ -192,8 +203,7 @@ def word_freq() -> dict[str, float]:
     syllable) must not inherit the frequency of أنه.
     """
     out: dict[str, float] = {}
-    for ln in _lines("entities/word_freq.tsv"):
-        w, z = ln.split("\t")
+    for w, z in data.rows("entities/word_freq.tsv"):
         k = freq_key(w)
         zf = float(z)
         if zf > out.get(k, 0.0):
@@ -221,22 +231,22 @@ def zipf(token: str) -> float:
 @lru_cache(maxsize=1)
 def org_genitives() -> frozenset[str]:
     """Nouns that continue an organization's name after لل (match keys, with ال)."""
-    return frozenset(key(w) for w in _lines("entities/org_genitives.txt"))
+    return _keys("entities/org_genitives.txt")
 
 
 @lru_cache(maxsize=1)
 def place_triggers() -> frozenset[str]:
     """Nouns after which names are places (match keys)."""
-    return frozenset(key(w) for w in _lines("entities/place_triggers.txt"))
+    return _keys("entities/place_triggers.txt")
 
 
 @lru_cache(maxsize=1)
 def person_names() -> frozenset[str]:
     """Person-name parts from JRC-Names via arabnamer (match keys): a tagger feature."""
-    return frozenset(key(w) for w in _lines("entities/person_names.txt"))
+    return _keys("entities/person_names.txt")
 
 
 @lru_cache(maxsize=1)
 def city_names() -> frozenset[str]:
     """One-word GeoNames city names (match keys): a tagger feature."""
-    return frozenset(key(w) for w in _lines("entities/cities_geonames.txt"))
+    return _keys("entities/cities_geonames.txt")
