@@ -1,10 +1,12 @@
-"""Tests of the entity extractor (akhbar.extract.entities), on the shipped model."""
+"""Tests of the entity extractor (akhbar.extract.entities), on the shipped model.
+
+The cases (names to find, and what is not a name) are in tests/cases/entities/, run by
+test_cases.py; the table's schema and offsets are checked by test_contract.py.
+"""
 
 from __future__ import annotations
 
 import doctest
-import json
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -14,32 +16,9 @@ from hypothesis import strategies as st
 import akhbar
 from akhbar.errors import ConfigError
 from akhbar.extract import entities as ent
-from akhbar.extract.entities import (ENTITY_SCHEMA, canonicalize, extract_entities,
+from akhbar.extract.entities import (canonicalize, extract_entities,
                                      find_entities, lexicon, organizations, people, places,
                                      sentence, tagger)
-
-CASES = [json.loads(line) for line in
-         (Path(__file__).parent / "cases" / "entities.jsonl").read_text(encoding="utf-8")
-         .splitlines() if line.strip()]
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_case(case):
-    text = case["text"]
-    rows = find_entities(text)
-    for r in rows:
-        assert text[r["start"]:r["end"]] == r["text"]
-    for exp in case["expect"]:
-        hits = [r for r in rows if r["text"] == exp["text"] and r["label"] == exp["label"]]
-        assert hits, f"{exp} not found in {[(r['text'], r['label']) for r in rows]}"
-        for field in ("role", "canonical"):
-            if field in exp:
-                assert hits[0][field] == exp[field], (field, hits[0])
-    found = {r["text"] for r in rows}
-    for text_absent in case.get("absent", []):
-        assert text_absent not in found
-    if not case["expect"]:
-        assert rows == []
 
 
 @pytest.fixture(scope="module")
@@ -47,14 +26,9 @@ def sample_entities():
     return extract_entities(akhbar.load_sample())
 
 
-def test_sample_offsets_and_schema(sample_entities):
+def test_sample_labels_and_sources(sample_entities):
     df = sample_entities
-    assert list(df.columns) == list(ENTITY_SCHEMA)
-    assert {c: str(t) for c, t in df.dtypes.items()} == ENTITY_SCHEMA
-    texts = {a.id: a.text for a in akhbar.load_sample()}
     assert len(df) > 200
-    for r in df.itertuples():
-        assert texts[r.article_id][r.start:r.end] == r.text
     assert set(df["label"]) <= {"PER", "ORG", "LOC", "MISC"}
     assert set(df["source"]) <= {"model", "gazetteer", "rule"}
 
@@ -114,11 +88,8 @@ def test_canonicalize_hamza_diacritics_and_labels():
 
 
 def test_summaries(sample_entities):
-    cols = ["canonical", "label", "variants", "roles", "mentions", "articles"]
     ppl, orgs, plc = people(sample_entities), organizations(sample_entities), \
         places(sample_entities)
-    for df in (ppl, orgs, plc):
-        assert list(df.columns) == cols
     trong = ppl[ppl["variants"].str.contains("نجوين فو ترونغ")].iloc[0]
     assert "نجوين فو ترونج" in trong["variants"]
     assert "الأمين العام" in trong["roles"]
@@ -130,8 +101,7 @@ def test_summaries(sample_entities):
 
 def test_empty_and_plain_inputs():
     df = extract_entities("")
-    assert list(df.columns) == list(ENTITY_SCHEMA) and len(df) == 0
-    assert people(df).empty
+    assert df.empty and people(df).empty
     frame = pd.DataFrame({"id": ["x"], "text": ["زار الرئيس الفرنسي إيمانويل ماكرون بكين"]})
     out = extract_entities(frame)
     assert set(out["article_id"]) == {"x"}
@@ -202,11 +172,6 @@ def test_offsets_property(text):
     for r in find_entities(text):
         assert 0 <= r["start"] < r["end"] <= len(text)
         assert text[r["start"]:r["end"]] == r["text"]
-
-
-@pytest.mark.parametrize("text", ["ال", "و", "السيد " * 300, "....،،،", "Paris London", "\r\n"])
-def test_degenerate_inputs_give_no_names(text):
-    assert find_entities(text) == []
 
 
 def test_long_paragraph_is_tagged_sentence_by_sentence():

@@ -183,12 +183,10 @@ def test_arclean_preset_is_camels_arclean_at_its_fixed_point(text):
     assert normalize(text, "arclean") == arclean(arclean(text))
 
 
-def test_long_inputs_stay_linear():
-    import time
+def test_long_runs_of_marks_and_ligatures_normalize():
+    # how long this takes is measured by benchmarks/bench_hostile.py
     text = ("\u064b" * 50_000) + (" \u200b" * 50_000) + ("ﻻ" * 50_000)
-    t0 = time.perf_counter()
     norm, m = normalize_with_offsets(text)
-    assert time.perf_counter() - t0 < 5
     assert norm.endswith("لا" * 10) and m.span(0, 1)[1] > 0
 
 

@@ -1,9 +1,10 @@
-"""Arabic numerals, number words and ordinals (akhbar.text.numbers)."""
+"""Arabic numerals, number words and ordinals (akhbar.text.numbers).
+
+Single numbers and ordinals, and what is not one, are cases in tests/cases/numbers/, run
+by test_cases.py.
+"""
 
 from __future__ import annotations
-
-import json
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -11,20 +12,6 @@ from hypothesis import strategies as hs
 
 from akhbar.text.numbers import NUMBER_NORM, parse_number, parse_ordinal, scan_numbers
 from akhbar.text.normalize import normalize
-
-CASES = [json.loads(line) for line in
-         (Path(__file__).parent / "cases" / "numbers.jsonl").read_text("utf-8").splitlines()
-         if line.strip()]
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c["what"] + ": " + c["text"] for c in CASES])
-def test_number_case(case):
-    got = parse_number(case["text"])
-    if case["number"] is None:
-        assert got is None
-    else:
-        assert got == pytest.approx(case["number"])
-    assert parse_ordinal(case["text"]) == case["ordinal"]
 
 
 @pytest.mark.parametrize("n", [3, 11, 13, 20, 21, 99, 100, 101, 250, 425, 999])

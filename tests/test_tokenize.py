@@ -1,34 +1,22 @@
-"""Tokenization: cases, offsets, camel-tools agreement, tokens table, frequencies."""
+"""Tokenization: offsets, camel-tools agreement, tokens table, frequencies.
+
+The cases are in tests/cases/tokenize/, run by test_cases.py; the tokens table's schema
+and offsets are checked by test_contract.py.
+"""
 
 from __future__ import annotations
 
-import json
-import time
 import unicodedata
-from pathlib import Path
 
 import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
 import akhbar
-from akhbar.analysis.frequencies import FREQUENCY_SCHEMA, NGRAM_SCHEMA, frequencies, ngrams
+from akhbar.analysis.frequencies import frequencies, ngrams
 from akhbar.loader import parse_article
 from akhbar.text import tokenize
-from akhbar.text.tables import TOKEN_SCHEMA, article_tokens
-
-CASES = [json.loads(line) for line in
-         (Path(__file__).parent / "cases" / "tokenize.jsonl").read_text("utf-8").splitlines()
-         if line.strip()]
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c["what"] for c in CASES])
-def test_tokenize_cases(case):
-    toks = tokenize(case["text"])
-    assert [[t.text, t.kind] for t in toks] == case["tokens"]
-    for t in toks:
-        assert case["text"][t.start:t.end] == t.text
-
+from akhbar.text.tables import article_tokens
 
 def test_norm_of_tokens():
     toks = tokenize("قالَ إنّ ٢٠٢٣ و٥٫٥٪")
@@ -84,27 +72,13 @@ def test_tokens_slice_back_and_cover_every_visible_character(text):
             assert c.isspace() or unicodedata.category(c) in ("Cf", "Cc", "Zs", "Zl", "Zp")
 
 
-def test_tokenize_is_linear_on_hostile_input():
-    for text in ("1." * 50_000, "a@" * 50_000, "http://" + "a." * 50_000, "#" * 100_000,
-                 "ب\u200c" * 50_000, "1-" * 50_000):
-        t0 = time.perf_counter()
-        toks = tokenize(text)
-        assert time.perf_counter() - t0 < 5
-        assert "".join(t.text for t in toks).replace("\u200c", "") == \
-            text.replace("\u200c", "") or toks
-
-
 # --- the tokens table, frequencies, n-grams, accessor --------------------------------------
 def test_tokens_table_on_the_sample_corpus():
     corpus = akhbar.load_sample()
     for a in corpus:
         df = article_tokens(a)
-        assert list(df.columns) == list(TOKEN_SCHEMA)
-        assert [str(d) for d in df.dtypes] == list(TOKEN_SCHEMA.values())
         assert df["token_id"].tolist() == list(range(len(df)))
-        for text, s, e in zip(df["text"], df["start"], df["end"]):
-            assert a.text[s:e] == text
-            assert "\n" not in a.text[s:e]
+        assert not df["text"].str.contains("\n").any()
         # no token crosses a content segment
         bounds = [(seg.start, seg.end) for seg in a.segments]
         for s, e in zip(df["start"], df["end"]):
@@ -117,25 +91,17 @@ def test_tokens_table_on_the_sample_corpus():
     assert "2023" in set(indic["norm"]) and "2023" in set(nums[nums["text"] == "2023"]["norm"])
 
 
-def test_tokens_table_empty_article_has_the_schema():
-    df = article_tokens(parse_article("تعليق (0)\n", id="e"))
-    assert df.empty and list(df.columns) == list(TOKEN_SCHEMA)
-    assert [str(d) for d in df.dtypes] == list(TOKEN_SCHEMA.values())
-
-
 def test_frequencies_and_ngrams():
     a = parse_article("زار الوزيرُ فيتنام في 2023. ثم زار الوزير لاوس.\n"
                       "الوزير في هانوي.\n", id="a")
     t = article_tokens(a)
     f = frequencies(t)
-    assert list(f.columns) == list(FREQUENCY_SCHEMA)
     assert f.iloc[0][["term", "count"]].tolist() == ["الوزير", 3]
     assert "في" not in set(f["term"]) and "2023" not in set(f["term"])
     assert "في" in set(frequencies(t, stopwords=True)["term"])
     assert set(frequencies(t, min_count=2)["term"]) == {"الوزير", "زار"}
     assert frequencies(t, by="stem").iloc[0]["term"] == "وزير"
     g = ngrams(t, 2)
-    assert list(g.columns) == list(NGRAM_SCHEMA)
     assert g.iloc[0][["ngram", "count"]].tolist() == ["زار الوزير", 2]
     # n-grams never cross a sentence or a number
     assert "لاوس الوزير" not in set(g["ngram"]) and "في 2023" not in set(g["ngram"])
