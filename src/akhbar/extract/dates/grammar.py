@@ -82,7 +82,8 @@ class _Fragments:
                           + rf")(?:\s(?P<yrel>{self.REL}))?")
         self.MREL = (rf"(?:\s(?P<mrel>{self.REL_M}){E}|" + n(r"\s(?:من\s)?(?:(?:ال|هذا\sال|هذه\sال)")
                      + self.YSING + rf")(?:\s(?P<yrel>{self.REL}))?{E})")
-        self.RSEP = n(r"\s?(?:-|–|—|/|وحتى|وإلى|و|إلى|الى|حتى|ولغاية|لغاية)\s?")
+        self.RANGE = alt(context("range_sep"))     # إلى، حتى، لغاية …
+        self.RSEP = rf"\s?(?:[-–—/]|{self.RANGE}|و)\s?"
         tod = alt(lex.day_parts("day", "weekday"))
         self.TOD = tod
         self.TOD_REL = alt(lex.day_parts("day", "weekday", "relday"))

@@ -59,14 +59,20 @@ def _table(name: str, ncols: int) -> list[tuple[str, ...]]:
 @lru_cache(maxsize=None)
 def context(group: str) -> dict[str, str]:
     """The words of one group of ``context.tsv`` (normalized), each with its value."""
-    return {n(w): v for g, w, v in (tuple(r) + ("", "")[:3 - len(r)]
-                                    for r in data.rows("dates/context.tsv")) if g == group}
+    out = {n(w): v for g, w, v in (tuple(r) + ("", "")[:3 - len(r)]
+                                   for r in data.rows("dates/context.tsv")) if g == group}
+    if not out:
+        raise LookupError(f"dates/context.tsv has no group {group!r}")
+    return out
 
 
 @lru_cache(maxsize=None)
 def year_words(kind: str) -> dict[str, str]:
     """The words of one kind of ``year_words.tsv`` (normalized), each with its value."""
-    return {w: v for w, k, v in _table("year_words.tsv", 3) if k == kind}
+    out = {w: v for w, k, v in _table("year_words.tsv", 3) if k == kind}
+    if not out:
+        raise LookupError(f"dates/year_words.tsv has no kind {kind!r}")
+    return out
 
 
 class Lexicon:
@@ -97,6 +103,7 @@ class Lexicon:
         clock = _table("clock_words.tsv", 3)
         self.hours = {w: int(v) for w, k, v in clock if k == "hour"}
         self.fractions = {w: int(v) for w, k, v in clock if k == "fraction"}
+        self.minute_words = [w for w, k, _ in clock if k == "minute"]
         self.time_units = {w: (u, f) for w, u, f in _table("time_units.tsv", 3)}
         counted = _table("counted_nouns.tsv", 2)
         self.counted_strict = tuple(w for w, c in counted if c == "both")

@@ -83,7 +83,7 @@ def _hctx(lex, f):
 def _mrange(lex, f):
     """بين يناير ومارس 2023, من يناير إلى مارس 2022, يناير - مارس 2024."""
     return (n(rf"(?:{W}(?P<intro>(?:ما\s)?بين|من)\s(?:شهري\s|شهر\s)?)?") + rf"{W}(?P<m1>{f.MON})"
-            + n(r"\s?(?P<sep>-|–|و|إلى|الى|حتى|وحتى)\s?(?:شهر\s)?") + rf"(?P<m2>{f.MON}){f.YFILL}(?P<y>{f.YEARX})")
+            + rf"\s?(?P<sep>[-–]|{f.RANGE}|و)\s?" + n(r"(?:شهر\s)?") + rf"(?P<m2>{f.MON}){f.YFILL}(?P<y>{f.YEARX})")
 
 
 @pattern("holiday", "hol")
@@ -141,7 +141,7 @@ def _year_event(lex, f):
 @pattern("year_range", "y4")
 def _year_range(lex, f):
     """بين عامي 2010 و2015, 2014/2015, للفترة 2020-2025, موسم 2023-24."""
-    ysep = n(r"\s?(?:-|–|—|/|_|إلى|الى|حتى|و)\s?")
+    ysep = rf"\s?(?:[-–—/_]|{f.RANGE}|و)\s?"
     return (rf"(?:{W}(?P<intro>{alt(context('range_intro'))})\s)?"
             rf"(?:{W}[وبلف]?(?:ال|لل|ل)?{alt(year_words('range_noun'))}\s?(?:{f.YADJ}\s(?:{f.YADJ}\s)?)?)?"
             rf"(?P<y1>{YEAR})(?P<ys1>{f.YSUF})?(?P<sep>{ysep})(?:(?:ال)?{f.YSING}\s)?"
@@ -185,7 +185,7 @@ def _month_year_num(lex, f):
 @pattern("numeric_dm", "numsep")
 def _numeric_dm(lex, f):
     """Day/month after a weekday or بتاريخ/الموافق/يوم: الأحد 15/9."""
-    return (rf"(?:(?:{f.WDPRE})|{W}" + n(r"(?:بتاريخ|الموافق|يوم)") + r"\s)"
+    return (rf"(?:(?:{f.WDPRE})|{W}" + alt(context("date_word")) + r"\s)"
             r"(?P<a>[0-3]?\d)/(?P<b>[01]?\d)(?![\d]|[./-]\d)")
 
 

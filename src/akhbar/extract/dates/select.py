@@ -34,14 +34,15 @@ def _res() -> dict[str, regex.Pattern]:
     f = grammar().f
     period_nouns = [w[2:] for w in lexicon().periods]   # عام، سنه، شهر، اسبوع
     return {
-        "dash": regex.compile(n(r"\s?(?:-|–|—|إلى|الى|حتى|ولغاية|لغاية|وحتى|وإلى)\s?")),
+        "dash": regex.compile(rf"\s?(?:[-–—]|{f.RANGE})\s?"),
         "waw": regex.compile(n(r"\s?و\s?(?:حتى\s|إلى\s)?")),
         "intro": regex.compile(n(r"(?:(?:ما\s)?بين|من|في الفترة من|خلال الفترة من|للفترة من|الفترة من)\s$")),
         "more": regex.compile(n(r"\s?(?:,\s?(?:و\s?)?|و\s?)(?:(?:ال|ل)?") + f.YSING + r"\s?)?"
                               + rf"(?P<y>{YEAR})(?P<ys>\s?{f.YSUF_ATTACHED}(?![\w]))?"),
         "wdgap": regex.compile(r"\s?,?\s?\(?\s?(?:" + alt(context("equivalent")) + r"\s?)?,?\s?"),
         # "من 20 إلى 29/5/1437هـ": a bare day before a full numeric date opens a range
-        "day_before": regex.compile(n(r"(?:(?:من|بين)\s)?(?<![\d./-])(?P<d>[0-3]?\d)\s?(?:-|إلى|الى|حتى|و)\s?$")),
+        "day_before": regex.compile(n(r"(?:(?:من|بين)\s)?(?<![\d./-])(?P<d>[0-3]?\d)")
+                                    + rf"\s?(?:-|{f.RANGE}|و)\s?$"),
         # "في غرة شوال من كل عام": a recurring day, not a date
         "recurring": regex.compile(r"[^.,;:!?\n]{0,24}?\s?" + n(r"(?:من\s)?كل\s")
                                    + alt(period_nouns) + r"(?![\w])"),

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from akhbar.extract.dates.candidate import Cand
 from akhbar.extract.dates.grammar import alt
-from akhbar.extract.dates.lexicon import lexicon, n
+from akhbar.extract.dates.lexicon import context, lexicon, n
 
 __all__ = ["attach_times"]
 
@@ -29,9 +29,9 @@ def _time_res():
         # (الأحد في العاشرة صباحا), and so do digits (في 10 صباحا) everywhere
         need = "(?(sa)|(?(pp)|(?!)))"
         need += "(?(sa)|(?(p)|(?!)))" if bare_needs_part else "(?(sa)|(?(hd)(?(p)|(?!))|))"
-        return (n(r"(?:(?P<pp>في|عند|حوالي|حوالى|نحو|قرابة)\s)?(?:تمام\s)?(?P<sa>(?:ال)?ساعة\s)?")
+        return (rf"(?:(?P<pp>{alt(context('clock_before'))})\s)?" + n(r"(?:تمام\s)?(?P<sa>(?:ال)?ساعة\s)?")
                 + rf"(?:(?P<hd>[0-2]?\d)(?:[:.](?P<md>[0-5]\d))?(?![\d.:])|(?P<hw>{hours})(?![\w]))"
-                + n(r"(?:\s?و\s?(?:(?P<fr>") + fracs + n(r")|(?P<mn>[1-5]?\d)\s(?:دقيقة|دقائق))|\sإلا\s(?P<less>")
+                + n(r"(?:\s?و\s?(?:(?P<fr>") + fracs + r")|(?P<mn>[1-5]?\d)\s" + alt(lex.minute_words) + n(r")|\sإلا\s(?P<less>")
                 + fracs + "))?"
                 + rf"(?![\w])(?:\s(?P<p>{parts})(?![\w]))?" + need)
     before_tod = regex.compile(rf"(?<![\w])[وف]?(?P<p>{parts})\s$")
