@@ -11,15 +11,40 @@ from functools import lru_cache
 from akhbar.extract.dates.calendar import last_day
 from akhbar.extract.dates.lexicon import context, lexicon, n, year_words
 
-__all__ = ["Cand", "yearx", "day_value", "trim_right", "skip_prep", "count_follows",
-           "fem_noun_re", "year_rel"]
+__all__ = [
+    "Cand",
+    "count_follows",
+    "day_value",
+    "fem_noun_re",
+    "skip_prep",
+    "trim_right",
+    "year_rel",
+    "yearx",
+]
 
 
 class Cand:
     """One date expression found in the normalized text, before resolution."""
 
-    __slots__ = ("s", "e", "cal", "start", "end", "gran", "kind", "rel", "prio", "wd", "yfrom",
-                 "dir", "bare_wd", "yrel", "nth", "time", "lastday")
+    __slots__ = (
+        "bare_wd",
+        "cal",
+        "dir",
+        "e",
+        "end",
+        "gran",
+        "kind",
+        "lastday",
+        "nth",
+        "prio",
+        "rel",
+        "s",
+        "start",
+        "time",
+        "wd",
+        "yfrom",
+        "yrel",
+    )
 
     def __init__(self, s, e, *, cal="gregorian", start=None, end=None, gran="day",
                  kind="absolute", rel=None, prio=0, wd=None):

@@ -21,7 +21,7 @@ from functools import lru_cache
 from akhbar.extract.dates.lexicon import Lexicon, context, lexicon, n, year_words
 from akhbar.text.patterns import alternation
 
-__all__ = ["Pattern", "Grammar", "grammar", "alt", "W", "E", "YEAR"]
+__all__ = ["YEAR", "E", "Grammar", "Pattern", "W", "alt", "grammar"]
 
 W = r"(?<![\w])"          # word start
 E = r"(?![\w])"           # word end

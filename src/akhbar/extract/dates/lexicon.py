@@ -14,12 +14,12 @@ grammar and the rules.  Nothing here is typed twice.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from akhbar import data
 from akhbar.text.normalize import normalize
 
-__all__ = ["PRESET", "n", "Lexicon", "Relative", "Edge", "lexicon", "context", "year_words"]
+__all__ = ["PRESET", "Edge", "Lexicon", "Relative", "context", "lexicon", "n", "year_words"]
 
 PRESET = "match"
 
@@ -56,7 +56,7 @@ def _table(name: str, ncols: int) -> list[tuple[str, ...]]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def context(group: str) -> dict[str, str]:
     """The words of one group of ``context.tsv`` (normalized), each with its value."""
     out = {n(w): v for g, w, v in (tuple(r) + ("", "")[:3 - len(r)]
@@ -66,7 +66,7 @@ def context(group: str) -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def year_words(kind: str) -> dict[str, str]:
     """The words of one kind of ``year_words.tsv`` (normalized), each with its value."""
     out = {w: v for w, k, v in _table("year_words.tsv", 3) if k == kind}

@@ -9,7 +9,7 @@ feast), y4 (a four-digit number), numsep (digits joined by / . -), shahr (الش
 
 from __future__ import annotations
 
-from akhbar.extract.dates.grammar import DAYNUM, E, W, YEAR, alt
+from akhbar.extract.dates.grammar import YEAR, E, W, alt
 from akhbar.extract.dates.lexicon import context, n, year_words
 
 PATTERNS: list[tuple[str, str, object]] = []

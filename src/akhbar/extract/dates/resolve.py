@@ -24,7 +24,7 @@ from akhbar.extract.dates.candidate import Cand
 from akhbar.extract.dates.grammar import alt, grammar
 from akhbar.extract.dates.lexicon import context, lexicon
 
-__all__ = ["fill_years", "apply_nth"]
+__all__ = ["apply_nth", "fill_years"]
 
 FUTURE_COST = 1.5  # a yearless date's future reading counts its distance this many times
 

@@ -12,7 +12,7 @@ from akhbar.extract.dates.candidate import Cand, count_follows
 from akhbar.extract.dates.grammar import YEAR, alt, grammar
 from akhbar.extract.dates.lexicon import context, lexicon, n
 
-__all__ = ["select", "merge_ranges", "post", "drop_non_dates"]
+__all__ = ["drop_non_dates", "merge_ranges", "post", "select"]
 
 
 def select(cands: list[Cand]) -> list[Cand]:

@@ -61,11 +61,8 @@ def _clock(m, label: str) -> str:
         return ""
     if h <= 12:
         # a 12-hour clock read with its part of the day: العاشرة مساءً is 22:00
-        if label in ("afternoon", "evening") and h < 12:
-            h += 12
-        elif label == "noon" and h < 11:
-            h += 12
-        elif label == "night" and 6 <= h < 12:
+        afternoon = label in ("afternoon", "evening") and h < 12
+        if afternoon or (label == "noon" and h < 11) or (label == "night" and 6 <= h < 12):
             h += 12
         elif label in ("night", "dawn", "morning") and h == 12:
             h = 0

@@ -11,7 +11,7 @@ import regex as _regex_engine
 
 from akhbar.extract.dates.grammar import Grammar
 
-__all__ = ["Windows", "DIGIT_RUN"]
+__all__ = ["DIGIT_RUN", "Windows"]
 
 _BEFORE, _AFTER = 50, 60   # window size in characters around a trigger
 # Digit runs are found with the `regex` engine, three times faster than `re` at this

@@ -14,7 +14,7 @@ from akhbar.extract.dates.grammar import Grammar
 from akhbar.extract.dates.lexicon import Lexicon
 from akhbar.extract.dates.windows import Windows
 
-__all__ = ["Scan", "RULES", "candidates"]
+__all__ = ["RULES", "Scan", "candidates"]
 
 
 @dataclass
@@ -31,7 +31,7 @@ class Scan:
         return self.win.finditer(name)
 
 
-from akhbar.extract.dates.rules import absolute, hijri, parts, relative, years  # noqa: E402
+from akhbar.extract.dates.rules import absolute, hijri, parts, relative, years
 
 RULES = (
     absolute.day_month, absolute.month_year, hijri.month_year,

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from akhbar.extract.dates.calendar import is_near_year, is_year, last_day
@@ -34,7 +35,7 @@ def _day_list(m):
     if mids and d2 is None:  # "3 و4 و5 يونيو": the last day of the list is d2
         (d2, d2pos), mids, rsep = mids[-1], mids[:-1], "و"
     days = [d1] + [d for d, _ in mids] + ([d2] if d2 is not None else [])
-    if d1 is None or not 1 <= d1 <= 31 or any(not a < b <= 31 for a, b in zip(days, days[1:])):
+    if d1 is None or not 1 <= d1 <= 31 or any(not a < b <= 31 for a, b in pairwise(days)):
         return None
     if mids and rsep not in ("و", ","):
         return None  # "3، 4 - 6 يونيو": neither a list nor a range
@@ -72,7 +73,7 @@ def _day_month(sc: Scan, m, hij: bool) -> None:
             not norm[m.end("wd"):m.start("d1")].strip():
         nth = d1  # "الثلاثاء الثالث من أيلول": the third Tuesday, or the 3rd if it is one
     if d2 is not None and rsep in ("و", ",") and \
-            any(b != a + 1 for a, b in zip(days, days[1:])):
+            any(b != a + 1 for a, b in pairwise(days)):
         # "5 و7 يناير", "5 و9 و12 يناير": single days, not a range; a list of
         # consecutive days (2 و3 ديسمبر, 3 و4 و5 يونيو) is one range
         ws = m.start("wd") if m.group("wd") else m.start("d1")
@@ -88,7 +89,8 @@ def _day_month(sc: Scan, m, hij: bool) -> None:
              wd=lex.wd.get(m.group("wd")) if m.group("wd") else None)
     c.dir = lex.rel_offset(m.group("mrel"))
     c.nth = nth
-    if m.group("yrel") is not None or (m.group(0).rstrip().endswith((n("العام"), n("السنة")))
+    year_nouns = tuple(w for w, g in lex.periods.items() if g == "year")   # العام، السنة
+    if m.group("yrel") is not None or (m.group(0).rstrip().endswith(year_nouns)
                                        and not m.group("mrel") and not m.group("y")):
         c.yrel = lex.rel_offset(m.group("yrel"))
         c.kind = "relative" if c.kind != "range" else c.kind
@@ -99,7 +101,7 @@ def month_year(sc: Scan) -> None:
     """A Gregorian month with its year: مارس 2023, يونيو/حزيران 2019, يناير - مارس 2024."""
     lex, norm = sc.lex, sc.norm
     for m in sc.matches("my"):
-        y, ycal = yearx(m.group("y"))
+        y, _ = yearx(m.group("y"))
         if not is_year(y, "gregorian"):
             continue
         mon = lex.greg[m.group("m1")]

@@ -6,7 +6,12 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from akhbar.extract.dates.calendar import greg_to_hijri_year, hijri_to_greg, is_near_year, is_year
+from akhbar.extract.dates.calendar import (
+    greg_to_hijri_year,
+    hijri_to_greg,
+    is_near_year,
+    is_year,
+)
 from akhbar.extract.dates.candidate import Cand, trim_right, yearx
 
 if TYPE_CHECKING:

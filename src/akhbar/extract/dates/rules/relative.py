@@ -52,8 +52,8 @@ def relative_day(sc: Scan) -> None:
                 off = -1
         elif w == n("أمس") and g["need"].match(norm[e:e + 8]):
             continue
-        elif w in (n("الغد"), n("غد")) and not (m.group("tod") or m.group("wd") or g["from_start"].search(
-                norm, max(0, s - 16), s)):
+        elif w in context("tomorrow_also_future") and not (
+                m.group("tod") or m.group("wd") or g["from_start"].search(norm, max(0, s - 16), s)):
             continue  # "انتصار الغد", "الغد السعودي": the future; "اعتبارا من الغد": tomorrow
         sc.out.append(Cand(s, e, gran="day", kind="relative",
                            rel=lambda a, off=off: (a + timedelta(off), a + timedelta(off)), prio=5))
@@ -159,10 +159,11 @@ def relative_weekday(sc: Scan) -> None:
     الجمعة alone are also a number and a noun: they need a time of day or a relative
     word)."""
     lex, norm = sc.lex, sc.norm
-    night = (n("ليل"), n("ليلة"))
+    night = {w for w, b in lex.day_part_before.items() if b == "day" and lex.day_part_label[w] == "night"}
+    also_word = context("weekday_also_word")
     for m in sc.matches("rel_wd"):
         wd_word, rel, tod = m.group("wd"), m.group("rel"), m.group("tod")
-        if not (tod or rel) and wd_word in (n("الاثنين"), n("الجمعة")):
+        if not (tod or rel) and wd_word in also_word:
             continue
         if tod in night and not (rel or m.group("wd2")) and \
                 norm.endswith(n("منتصف "), max(0, m.start() - 8), m.start()):
