@@ -21,11 +21,14 @@ from functools import lru_cache
 from akhbar.extract.dates.lexicon import Lexicon, context, lexicon, n, year_words
 from akhbar.text.patterns import alternation
 
-__all__ = ["YEAR", "E", "Grammar", "Pattern", "W", "alt", "grammar"]
+__all__ = ["YEAR", "YEAR_DIGITS", "E", "Grammar", "Pattern", "W", "alt", "grammar"]
 
 W = r"(?<![\w])"          # word start
 E = r"(?![\w])"           # word end
-YEAR = r"(?<![\d.,/:])(?:1\d|20|21)\d\d(?![\d]|[.,]\d)"
+# four digits that may be a year (1000-2199: calendar.WRITTEN_GREGORIAN and every Hijri
+# range lie inside); the rules check the ranges
+YEAR_DIGITS = r"(?:1\d|20|21)\d\d(?![\d]|[.,]\d)"
+YEAR = r"(?<![\d.,/:])" + YEAR_DIGITS
 DAYNUM = r"(?<![\d.,/:])(?:3[01]|[12]\d|0?[1-9])(?![\d]|[.,/:]\d)"
 
 

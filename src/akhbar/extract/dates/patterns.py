@@ -9,7 +9,7 @@ feast), y4 (a four-digit number), numsep (digits joined by / . -), shahr (الش
 
 from __future__ import annotations
 
-from akhbar.extract.dates.grammar import YEAR, E, W, alt
+from akhbar.extract.dates.grammar import YEAR, YEAR_DIGITS, E, W, alt
 from akhbar.extract.dates.lexicon import context, n, year_words
 
 PATTERNS: list[tuple[str, str, object]] = []
@@ -145,7 +145,7 @@ def _year_range(lex, f):
     return (rf"(?:{W}(?P<intro>{alt(context('range_intro'))})\s)?"
             rf"(?:{W}[وبلف]?(?:ال|لل|ل)?{alt(year_words('range_noun'))}\s?(?:{f.YADJ}\s(?:{f.YADJ}\s)?)?)?"
             rf"(?P<y1>{YEAR})(?P<ys1>{f.YSUF})?(?P<sep>{ysep})(?:(?:ال)?{f.YSING}\s)?"
-            rf"(?P<y2>(?:1\d|20|21)\d\d(?![\d]|[.,]\d)|\d\d(?![\d]))(?P<ys2>{f.YSUF})?")
+            rf"(?P<y2>{YEAR_DIGITS}|\d\d(?![\d]))(?P<ys2>{f.YSUF})?")
 
 
 @pattern("year_coord", "y4")
@@ -163,7 +163,7 @@ def _year_pair(lex, f):
 
 @pattern("hijri_year", "y4")
 def _hijri_year(lex, f):
-    """1445 هـ, سنة 1400 هجرية."""
+    """1445 هـ, سنة 1400 هجرية (13xx-15xx: the rule keeps calendar.NEAR_HIJRI)."""
     return rf"(?:{W}(?:{f.YNOUN}))?(?P<y>1[3-5]\d\d)(?P<hs>{f.HSUF})"
 
 
