@@ -57,52 +57,56 @@ class _Fragments:
         self.REL_M = alt(lex.rel_words(gender="m"))          # after a month, الشهر
         self.REL = alt(lex.rel_words())                      # after العام/السنة
         self.REL_MOVE = alt(lex.rel_words(moving=True))      # after a weekday
-        self.REL_MOVE_M = alt(lex.rel_words(gender="m", moving=True))
-        ysing = [w[2:] for w, g in lex.periods.items() if g == "year"]  # عام، سنه
-        self.YSING = alt(ysing)
-        attached = [w for k in ("suffix_gregorian", "suffix_hijri")
-                    for w, v in year_words(k).items() if v == "attached"]
-        spaced = [w for k in ("suffix_gregorian", "suffix_hijri")
-                  for w, v in year_words(k).items() if v != "attached"]
-        self.YSUF_ATTACHED = alt(attached)
-        self.YSUF = rf"(?:\s?{alt(attached)}{E}|\s{alt(spaced)}{E})"
-        hattached = [w for w, v in year_words("suffix_hijri").items() if v == "attached"]
-        hspaced = [w for w, v in year_words("suffix_hijri").items() if v != "attached"]
-        self.HSUF = rf"\s?{alt(hattached)}{E}|\s{alt(hspaced)}"
-        self.YEARX = f"{YEAR}(?:{self.YSUF})?"
-        self.YFILL = n(r"(?:\s?,\s?|\s?)(?:(?:من\s|في\s)?(?:ال|لل|ل)?") + self.YSING + r"\s?)?"
-        self.DFILL = n(r"\s?(?:من\s)?(?:شهر\s)?")
         self.HATT = alt(context("hijri_attr"))
         self.HOLY = alt(context("holy"))
+        self.RANGE = alt(context("range_sep"))     # إلى، حتى، لغاية …
+        self.RSEP = rf"\s?(?:[-–—/]|{self.RANGE}|و)\s?"
+        self._years(lex)
+        self._days(lex)
+
+    def _years(self, lex: Lexicon) -> None:
+        ysing = [w[2:] for w, g in lex.periods.items() if g == "year"]  # عام، سنه
+        self.YSING = alt(ysing)
+        suffixes = {**year_words("suffix_gregorian"), **year_words("suffix_hijri")}
+        self.YSUF_ATTACHED = alt(w for w, v in suffixes.items() if v == "attached")
+        spaced = alt(w for w, v in suffixes.items() if v != "attached")
+        self.YSUF = rf"(?:\s?{self.YSUF_ATTACHED}{E}|\s{spaced}{E})"
+        hijri = year_words("suffix_hijri")
+        self.HSUF = (rf"\s?{alt(w for w, v in hijri.items() if v == 'attached')}{E}|"
+                     rf"\s{alt(w for w, v in hijri.items() if v != 'attached')}")
+        self.YEARX = f"{YEAR}(?:{self.YSUF})?"
+        self.YFILL = n(r"(?:\s?,\s?|\s?)(?:(?:من\s|في\s)?(?:ال|لل|ل)?") + self.YSING + r"\s?)?"
         self.YADJ = f"(?:{alt([*year_words('adjective'), *lex.rel_words(gender='m')])}ه?)"
         prep_year = context("prep_year")
         self.YNOUN = (r"(?:[وبلف]|وب|ول|" + alt(prep_year) + r"\s)?(?:ال|لل|ل)?"
                       + alt(year_words("noun")) + rf"\s?(?:{self.YADJ}\s(?:{self.YADJ}\s)?)?")
         self.YPREP = f"(?:{alt(prep_year)}|و{alt([w for w, v in prep_year.items() if v])})"
-        self.MONP = rf"(?P<m1>{self.MON})(?:(?:\s?(?P<psep>[/(]|-)\s?|\s)(?P<m1b>{self.MON})\s?\)?)?"
-        self.MON2 = rf"(?:(?:\s?[/(-]\s?|\s)(?P<m1b>{self.MON})(?:\s?\))?)?"
-        self.YNOUN_REL = (n(r"\s(?:من\s)?(?P<ynoun>(?:ال|هذا\sال|هذه\sال)") + self.YSING
-                          + rf")(?:\s(?P<yrel>{self.REL}))?")
-        self.MREL = (rf"(?:\s(?P<mrel>{self.REL_M}){E}|" + n(r"\s(?:من\s)?(?:(?:ال|هذا\sال|هذه\sال)")
-                     + self.YSING + rf")(?:\s(?P<yrel>{self.REL}))?{E})")
-        self.RANGE = alt(context("range_sep"))     # إلى، حتى، لغاية …
-        self.RSEP = rf"\s?(?:[-–—/]|{self.RANGE}|و)\s?"
-        tod = alt(lex.day_parts("day", "weekday"))
-        self.TOD = tod
-        self.TOD_REL = alt(lex.day_parts("day", "weekday", "relday"))
-        # "يومي الاثنين والثلاثاء 2 و3 ديسمبر": two weekdays before two days; the first
-        # weekday belongs to the first day
-        wdpre = (rf"(?:(?:{tod}|" + n("يومي") + rf")\s)?(?P<wd>{self.WD})(?:\s?(?:و|-|/)\s?{self.WD})?"
-                 + rf"\s?,?\s?(?:(?:{alt([*context('equivalent'), *lex.rel_words(gender='m', moving=True), n('في')])})\s?,?\s?)?")
-        daypre = rf"(?:{alt(lex.day_parts('day'))}\s)?" + n(r"(?:يوم|يومي)\s")
-        self.WDPRE = f"(?:{wdpre}|{W}{daypre})"
-        self.DLIST = rf"(?P<dmid>(?:\s?(?:,\s?|و\s?){DAYNUM}){{0,6}})"
-        # the parts of a year: 2024, العام الماضي, هذا العام (not العام الدراسي)
+        this_year = n(r"(?:ال|هذا\sال|هذه\sال)") + self.YSING      # العام، هذه السنة
+        self.YNOUN_REL = (n(r"\s(?:من\s)?") + f"(?P<ynoun>{this_year})"
+                          + rf"(?:\s(?P<yrel>{self.REL}))?")
+        self.MREL = (rf"(?:\s(?P<mrel>{self.REL_M}){E}|" + n(r"\s(?:من\s)?")
+                     + rf"{this_year}(?:\s(?P<yrel>{self.REL}))?{E})")
+        # the year of a part: 2024, العام الماضي, هذا العام (not العام الدراسي)
         self.YSPEC = (n(r"(?:(?:من|في)\s)?(?:(?:ال|ل|لل)?") + self.YSING + rf"\s)?(?P<y>{self.YEARX})"
                       + "|" + n(r"(?:(?:من|في)\s)?(?:هذا\s|هذه\s)?(?P<ry>ال") + self.YSING
                       + rf")(?!\s{alt(context('year_not_calendar'))}{E})(?:\s(?P<ryrel>{self.REL}){E})?"
                       + rf"(?:\s(?P<yy>{self.YEARX}))?"
                       + "|" + n(r"(?:(?:من|في)\s)?(?P<this>هذا العام|هذه السنة)"))
+
+    def _days(self, lex: Lexicon) -> None:
+        self.DFILL = n(r"\s?(?:من\s)?(?:شهر\s)?")
+        self.MONP = rf"(?P<m1>{self.MON})(?:(?:\s?(?P<psep>[/(]|-)\s?|\s)(?P<m1b>{self.MON})\s?\)?)?"
+        self.MON2 = rf"(?:(?:\s?[/(-]\s?|\s)(?P<m1b>{self.MON})(?:\s?\))?)?"
+        self.TOD = alt(lex.day_parts("day", "weekday"))
+        self.TOD_REL = alt(lex.day_parts("day", "weekday", "relday"))
+        # "يومي الاثنين والثلاثاء 2 و3 ديسمبر": two weekdays before two days; the first
+        # weekday belongs to the first day
+        between = alt([*context("equivalent"), *lex.rel_words(gender="m", moving=True), n("في")])
+        wdpre = (rf"(?:(?:{self.TOD}|" + n("يومي") + rf")\s)?(?P<wd>{self.WD})"
+                 rf"(?:\s?(?:و|-|/)\s?{self.WD})?\s?,?\s?(?:{between}\s?,?\s?)?")
+        daypre = rf"(?:{alt(lex.day_parts('day'))}\s)?" + n(r"(?:يوم|يومي)\s")
+        self.WDPRE = f"(?:{wdpre}|{W}{daypre})"
+        self.DLIST = rf"(?P<dmid>(?:\s?(?:,\s?|و\s?){DAYNUM}){{0,6}})"
 
 
 class Grammar:
