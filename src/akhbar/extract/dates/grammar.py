@@ -18,7 +18,14 @@ import re as regex  # the stdlib engine: several times faster than `regex` on th
 from dataclasses import dataclass
 from functools import lru_cache
 
-from akhbar.extract.dates.lexicon import Lexicon, context, lexicon, n, year_words
+from akhbar.extract.dates.lexicon import (
+    Lexicon,
+    context,
+    holy_words,
+    lexicon,
+    n,
+    year_words,
+)
 from akhbar.text.patterns import alternation
 
 __all__ = ["YEAR", "YEAR_DIGITS", "E", "Grammar", "Pattern", "W", "alt", "grammar"]
@@ -57,8 +64,8 @@ class _Fragments:
         self.REL_M = alt(lex.rel_words(gender="m"))          # after a month, الشهر
         self.REL = alt(lex.rel_words())                      # after العام/السنة
         self.REL_MOVE = alt(lex.rel_words(moving=True))      # after a weekday
-        self.HATT = alt(context("hijri_attr"))
-        self.HOLY = alt(context("holy"))
+        self.HATT = alt(holy_words("month"))     # رمضان المبارك
+        self.HOLY = alt(holy_words("shahr"))     # الشهر الفضيل
         self.RANGE = alt(context("range_sep"))     # إلى، حتى، لغاية …
         self.RSEP = rf"\s?(?:[-–—/]|{self.RANGE}|و)\s?"
         self._years(lex)

@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from akhbar import data
 from akhbar.text.normalize import normalize
 
-__all__ = ["PRESET", "Edge", "Lexicon", "Relative", "context", "lexicon", "n", "year_words"]
+__all__ = ["PRESET", "Edge", "Lexicon", "Relative", "context", "holy_words", "lexicon", "n", "year_words"]
 
 PRESET = "match"
 
@@ -64,6 +64,12 @@ def context(group: str) -> dict[str, str]:
     if not out:
         raise LookupError(f"dates/context.tsv has no group {group!r}")
     return out
+
+
+def holy_words(after: str) -> list[str]:
+    """The attributes of the holy months after ``after`` = "shahr" (الشهر الفضيل: Ramadan,
+    not the current month) or "month" (a Hijri month name: رمضان المبارك)."""
+    return [w for w, v in context("holy").items() if v in (after, "both")]
 
 
 @cache

@@ -10,7 +10,7 @@ feast), y4 (a four-digit number), numsep (digits joined by / . -), shahr (الش
 from __future__ import annotations
 
 from akhbar.extract.dates.grammar import YEAR, YEAR_DIGITS, E, W, alt
-from akhbar.extract.dates.lexicon import context, n, year_words
+from akhbar.extract.dates.lexicon import context, holy_words, n, year_words
 
 PATTERNS: list[tuple[str, str, object]] = []
 MONTHS_PLURAL = (n("أشهر"), n("شهور"))
@@ -99,7 +99,7 @@ def _day_relmonth(lex, f):
     الأول, الشهر الفضيل)."""
     return (rf"(?:{W}" + n(r"يوم\s") + rf")?(?:{W}" + n("ال") + rf"\s?)?(?P<d1>{f.DAY})\s"
             + n(r"(?:من\s)?(?:(?P<this>هذا\sالشهر)|الشهر") + rf"(?:\s(?P<rel>{f.REL_M}))?){E}"
-            rf"(?!\s{alt([*context('month_ordinal'), *context('holy')])}{E})")
+            rf"(?!\s{alt([*context('month_ordinal'), *holy_words('shahr')])}{E})")
 
 
 @pattern("week_of_month", "mon")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from akhbar.extract.dates.calendar import last_day, month_span
 from akhbar.extract.dates.candidate import Cand, skip_prep, trim_right
 from akhbar.extract.dates.grammar import alt
-from akhbar.extract.dates.lexicon import context, n
+from akhbar.extract.dates.lexicon import context, holy_words, n
 
 if TYPE_CHECKING:
     from akhbar.extract.dates.rules import Scan
@@ -31,7 +31,7 @@ def _guards():
         "not_today_after": regex.compile(r"\s" + alt(context("not_today_after")) + r"(?![\w])"),
         "need": regex.compile(n(r"\s(?:ال)?حاجة")),  # "في أمسّ الحاجة": in the direst need
         "from_start": regex.compile(r"(?<![\w])" + alt(context("from_start")) + n(r"\s(?:من\s)?$")),
-        "holy_after": regex.compile(r"\s" + alt(context("holy"))),
+        "holy_after": regex.compile(r"\s" + alt(holy_words("shahr"))),
         # "بعد 67 عاماً من محاولتهما": counted from an event, not from today
         "from_event": regex.compile(n(r"\s(?:من|على)(?![\w])(?!\sالآن)")),
     }
