@@ -49,6 +49,33 @@ def test_published_column_of_a_dataframe_is_the_anchor():
     assert df.loc[0, "value_start"] == pd.Timestamp("2020-03-01")
 
 
+def test_unknown_options_are_refused():
+    from akhbar.errors import ConfigError
+    from akhbar.extract.dates import dates_table
+    from akhbar.loader import parse_article
+    with pytest.raises(TypeError):
+        find_dates("وصل الوفد أمس", anchor=date(2024, 5, 14))
+    art = parse_article("وصل الوفد أمس", id="a1")
+    with pytest.raises(ConfigError, match="published_date"):
+        dates_table(art, published_date=date(2024, 5, 14))
+    df = dates_table(art, reference_date=date(2024, 5, 14))
+    assert df.loc[0, "value_start"] == pd.Timestamp("2024-05-13")
+
+
+def test_relative_words_come_from_one_file():
+    # every relative word of data/dates/relative.tsv places a month and الشهر, and
+    # every one that moves (not الجاري/الحالي) a weekday: no pattern can drift from the list
+    from akhbar import data
+    for word, off, gender in data.rows("dates/relative.tsv"):
+        if gender != "m":
+            continue
+        texts = [f"في نهاية الشهر {word}", f"في مايو {word}"] + (
+            [f"يوم الأحد {word}"] if off != "0" else [])
+        for text in texts:
+            rows = find_dates(text, published=date(2024, 5, 14))
+            assert len(rows) == 1 and rows[0]["text"].endswith(word), (text, rows)
+
+
 _ALPHABET = st.sampled_from(list("0123456789٠١٢٣٤٥٦٧٨٩/-. ،,()هـم") +
                             ["يناير", "أيلول", "كانون الثاني", "رمضان", "عام ", "من ", "إلى ",
                              "و", "بين ", "الأحد ", "أمس", "اليوم", "الماضي", "2023", "1445",
