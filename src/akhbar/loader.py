@@ -25,6 +25,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlparse
 
+from akhbar._days import as_day
 from akhbar.errors import ArchiveError, ConfigError, LoadError
 
 __all__ = [
@@ -221,6 +222,17 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     raise LoadError(f"not valid UTF-8 (byte {utf8_error.start}: {data[utf8_error.start:utf8_error.start + 4]!r})"
                     " and not recognisable as Windows-1256 or another encoding; "
                     "re-save it as UTF-8", path=path, kind="decode")
+
+
+def bytes_error(data, where: str = "input") -> ConfigError:
+    """The error for bytes given where text is expected: decode them, and with what."""
+    try:
+        _, enc = decode_bytes(bytes(data[:200_000]), where)
+        hint = f"data.decode({enc!r}) (these bytes look like {enc})"
+    except LoadError:
+        hint = "data.decode('utf-8'), or the encoding they were saved in"
+    return ConfigError(f"{where}: got {type(data).__name__}, not text: decode them first, "
+                       f"e.g. {hint}; akhbar.loader.decode_bytes(data) guesses the encoding")
 
 
 _LATIN_IN_ARABIC = re.compile(r"[\u0621-\u064a][\u00c0-\u00ff]|[\u00c0-\u00ff][\u0621-\u064a]")
