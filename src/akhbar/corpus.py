@@ -9,6 +9,7 @@ named shortcuts, so new tables need no change here or in the command line.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -18,10 +19,11 @@ from pathlib import Path
 import pandas as pd
 
 import akhbar.registry  # noqa: F401  (importing the stages registers their tables)
+from akhbar._days import as_day
 from akhbar._pool import check_workers, map_in_order
 from akhbar._tables import TABLES, RowBuffer, clear_chunk_caches, make_frame
 from akhbar.errors import ConfigError, SchemaError
-from akhbar.loader import Article, LoadFailure, iter_items
+from akhbar.loader import Article, LoadFailure, LoadWarning, iter_items
 
 __all__ = ["ARTICLE_SCHEMA", "ERROR_SCHEMA", "SEGMENT_SCHEMA", "Corpus", "TableJob",
            "load_corpus", "load_sample", "sample_path", "streamable_tables", "table_job"]
@@ -209,8 +211,11 @@ class Corpus(Sequence):
         return self.table("sentences")
 
     def dates(self, *, reference_date=None) -> pd.DataFrame:
-        return self.table("dates", reference_date=reference_date) if reference_date \
-            else self.table("dates")
+        """Every date mentioned; relative dates of articles with no publication date are
+        resolved against ``reference_date`` (a date, datetime, Timestamp,
+        numpy.datetime64 or ISO string)."""
+        day = as_day(reference_date, "reference_date")
+        return self.table("dates", reference_date=day) if day else self.table("dates")
 
     def statistics(self) -> pd.DataFrame:
         return self.table("statistics")
@@ -367,6 +372,8 @@ def load_corpus(source, *, errors: str = "collect", progress: bool = False, work
     :class:`~akhbar.errors.LoadError` at the first one.  Table sources take
     ``text_col=``, ``id_col=`` and ``date_col=``; every source takes ``max_bytes=``.
     ``workers=N`` builds the per-article tables in N processes (same results, same order).
+    A source that gives no article at all issues a :class:`~akhbar.loader.LoadWarning`
+    saying why (the reason is also a row of ``corpus.errors``).
 
     >>> corpus = load_corpus(sample_path())
     >>> corpus["ffb72ef4f8e45c58"].related[0][:27]
@@ -388,7 +395,22 @@ def load_corpus(source, *, errors: str = "collect", progress: bool = False, work
             failures.append(item)
         else:
             articles.append(item)
+    if not articles:
+        warnings.warn(no_article_message(source, failures), LoadWarning, stacklevel=2)
     return Corpus(articles, failures, source=str(source), workers=workers)
+
+
+def no_article_message(source, failures: Sequence[LoadFailure]) -> str:
+    """Why ``source`` gave no article, in one line."""
+    if len(failures) == 1 or any(f.kind == "no_match" for f in failures):
+        first = next((f for f in failures if f.kind == "no_match"), failures[0])
+        return f"no article loaded from {source}: {first.path}: {first.message}"
+    if failures:
+        kinds = sorted({f.kind for f in failures})
+        return (f"no article loaded from {source}: all {len(failures)} inputs failed "
+                f"({', '.join(kinds)}; see corpus.errors); the first: {failures[0].path}: "
+                f"{failures[0].message}")
+    return f"no article loaded from {source}"
 
 
 def sample_path() -> Path:
