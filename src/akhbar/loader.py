@@ -549,8 +549,10 @@ def _iter_table(path: Path, text_col: str | None = None, id_col: str | None = No
                 where = f"{name}#{r}"
                 text = row.get(tc)
                 if not isinstance(text, str) or not text.strip():
-                    yield LoadFailure(where, "empty" if text in (None, "") or isinstance(text, str)
-                                      else "bad_row", f"row {r} has no text in column {tc!r}")
+                    empty = text is None or isinstance(text, str) or \
+                        (pd.api.types.is_scalar(text) and bool(pd.isna(text)))
+                    yield LoadFailure(where, "empty" if empty else "bad_row",
+                                      f"row {r} has no text in column {tc!r}")
                     continue
                 aid = row.get(ic) if ic else None
                 aid = str(r) if aid is None or (isinstance(aid, float) and aid != aid) else str(aid)
