@@ -21,12 +21,13 @@ import pandas as pd
 import akhbar.registry  # noqa: F401  (importing the stages registers their tables)
 from akhbar._days import as_day
 from akhbar._pool import check_workers, map_in_order
-from akhbar._tables import TABLES, RowBuffer, clear_chunk_caches, make_frame
-from akhbar.errors import ConfigError, SchemaError
+from akhbar._tables import TABLES, RowBuffer, clear_chunk_caches, make_frame, read_frame
+from akhbar.errors import ConfigError, LoadError, SchemaError
 from akhbar.loader import Article, LoadFailure, LoadWarning, iter_items
 
 __all__ = ["ARTICLE_SCHEMA", "ERROR_SCHEMA", "SEGMENT_SCHEMA", "Corpus", "TableJob",
-           "load_corpus", "load_sample", "sample_path", "streamable_tables", "table_job"]
+           "load_corpus", "load_sample", "read_table", "sample_path", "streamable_tables",
+           "table_job", "table_schema"]
 
 ARTICLE_SCHEMA = {
     "id": "string", "path": "string", "source_url": "string", "source_domain": "string",
@@ -281,6 +282,41 @@ def _check_options(name: str, options: Mapping) -> None:
         raise ConfigError(f"no table named {name!r}; known: {Corpus.table_names()}")
     else:
         TABLES[name].check_options(options)
+
+
+def table_schema(name: str) -> dict[str, str]:
+    """The columns and dtypes of table ``name``."""
+    base = {"articles": ARTICLE_SCHEMA, "segments": SEGMENT_SCHEMA, "errors": ERROR_SCHEMA}
+    if name in base:
+        return dict(base[name])
+    if name not in TABLES:
+        raise ConfigError(f"no table named {name!r}; known: {Corpus.table_names()}")
+    return dict(TABLES[name].schema)
+
+
+def read_table(path: str | Path, table: str | None = None) -> pd.DataFrame:
+    """Read a table that ``akhbar analyze`` wrote, with its documented dtypes.
+
+    ``path`` is a ``.parquet`` or ``.csv`` file (``tables/dates.parquet``) or the folder
+    of a streamed table's part files (``tables/dates/``); ``table`` defaults to the
+    file's (or folder's) name.  ``pandas.read_parquet`` alone gives ``datetime64[ms]``
+    dates (Parquet has no seconds unit) and ``pandas.read_csv`` guesses every dtype.
+    """
+    path = Path(path)
+    parts = sorted(path.glob("part-*.*")) if path.is_dir() else [path]
+    if not parts:
+        raise LoadError(f"{path}: no part-*.parquet or part-*.csv file in this folder",
+                        path=str(path), kind="missing")
+    schema = table_schema(table or (path.name if path.is_dir() else path.stem))
+    frames = []
+    for part in parts:
+        fmt = {".parquet": "parquet", ".csv": "csv"}.get(part.suffix.lower())
+        if fmt is None:
+            raise ConfigError(f"{part}: not a .parquet or .csv table")
+        if not part.exists():
+            raise LoadError("no such file", path=str(part), kind="missing")
+        frames.append(read_frame(part, fmt, schema))
+    return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
 
 
 def streamable_tables() -> list[str]:
