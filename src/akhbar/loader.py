@@ -586,7 +586,20 @@ def _expand(source, pattern: str) -> list[Path]:
         for s in source:
             out.extend(_expand(s, pattern))
         return out
+    if not isinstance(source, (str, os.PathLike)) or isinstance(os.fspath(source), bytes):
+        raise ConfigError(f"source: got {type(source).__name__}; expected a folder, file, "
+                          "glob, archive or table path (a str or a Path), or a list of them")
+    if not isinstance(pattern, str) or not pattern:
+        raise ConfigError(f"pattern: expected a glob such as '*.txt', not {pattern!r}")
     s = os.fspath(source)
+    try:
+        return _expand_path(s, pattern)
+    except OSError as exc:  # a name too long, a folder that cannot be listed
+        raise LoadError(f"cannot read: {exc.strerror or exc}", path=s, kind="unreadable") \
+            from None
+
+
+def _expand_path(s: str, pattern: str) -> list[Path]:
     if any(ch in s for ch in "*?[") and not os.path.exists(s):
         hits = sorted(Path(p) for p in _glob.glob(s, recursive=True) if os.path.isfile(p))
         if not hits:
