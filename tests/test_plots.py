@@ -88,3 +88,12 @@ def test_thirty_node_labels_do_not_overlap_and_the_legend_names_the_colours():
     for t in ax.texts:  # moved labels stay inside the axes
         x, y = t.get_position()
         assert x0 <= x <= x1 and y0 <= y <= y1
+
+
+def test_a_thin_plateau_of_long_ranges_at_the_edge_is_left_out():
+    # "since 1990" counts once in every month from 1990 on; 2015 is the news
+    since = {str(p): 1 for p in pd.period_range("1990-01", "2014-12", freq="M")}
+    ax = plot.timeline(_timeline({**since, **{f"2015-{m:02d}": 200 for m in range(1, 13)}}))
+    x = pd.to_datetime(ax.lines[0].get_xdata())
+    assert (x.min(), x.max()) == (pd.Timestamp("2015-01-01"), pd.Timestamp("2015-12-01"))
+    assert any("300 mention(s) outside" in t.get_text() for t in ax.texts)

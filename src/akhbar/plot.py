@@ -124,8 +124,10 @@ def timeline(timeline_df: pd.DataFrame, ax=None, title: str = "التواريخ 
 
     By default only the central 90% of mentions is shown (``clip=0.9``: the shortest
     run of periods that holds 90% of them): a news corpus mentions a few far years (a
-    war of 1945, a plan for 2050) that would squeeze the rest into a corner; a note
-    says how many mentions are left out, and ``clip=None`` shows them all.  An empty period breaks the line: no line is drawn
+    war of 1945, a plan for 2050) that would squeeze the rest into a corner.  Periods at
+    either end of that run with fewer than a fiftieth of the busiest period's mentions
+    are left out too.  A note says how many mentions are left out, and ``clip=None``
+    shows them all.  An empty period breaks the line: no line is drawn
     across periods with no mention.
     """
     ax = _ax(ax, figsize=(9, 4))
@@ -138,6 +140,10 @@ def timeline(timeline_df: pd.DataFrame, ax=None, title: str = "التواريخ 
     hidden = 0
     if clip is not None:
         first, last = _central_range(s, clip)
+        # a date range ("since 1962") counts once in every period it spans: a thin
+        # plateau of such periods at either end says little, and is left out too
+        thick = s[(s.index >= first) & (s.index <= last) & (s >= s.max() / 50)].index
+        first, last = thick[0], thick[-1]
         hidden = int(s[(s.index < first) | (s.index > last)].sum())
         s = s[(s.index >= first) & (s.index <= last)]
     freq = _period_freq(str(timeline_df["period"].iloc[0]))
