@@ -104,5 +104,5 @@ def test_load_corpus_on_any_file_content_gives_a_corpus_or_an_akhbar_error(tmp_p
     path = tmp_path_factory.mktemp("src") / f"article{suffix}"
     path.write_bytes(data)
     for errors in ("collect", "raise"):
-        _table_or_akhbar_error(lambda: akhbar.load_corpus(path, errors=errors).articles,
+        _table_or_akhbar_error(lambda e=errors: akhbar.load_corpus(path, errors=e).articles,
                                ARTICLE_SCHEMA)

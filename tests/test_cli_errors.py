@@ -11,7 +11,8 @@ import sys
 
 import pytest
 
-from akhbar.cli import EXIT, main as cli_main
+from akhbar.cli import EXIT
+from akhbar.cli import main as cli_main
 
 
 def _fails(capsys, argv: list[str], status: str, *words: str) -> str:
@@ -107,7 +108,7 @@ def test_debug_shows_the_traceback(tmp_path):
     (tmp_path / "in").mkdir()
     proc = subprocess.run([sys.executable, "-m", "akhbar.cli", "--debug", "analyze",
                            str(tmp_path / "in"), "--out", str(tmp_path / "o")],
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, check=False)
     assert proc.returncode == EXIT["input"]
     assert "Traceback (most recent call last)" in proc.stderr
     assert "LoadError: " in proc.stderr and "the folder is empty" in proc.stderr

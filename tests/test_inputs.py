@@ -104,7 +104,7 @@ def test_the_skipped_ids_are_on_the_table_and_a_list_uses_positions():
 
 
 @pytest.mark.parametrize("data, encoding", [
-    ("خبر عاجل".encode("utf-8"), "utf-8"), ("خبر عاجل".encode("cp1256"), "cp1256")])
+    ("خبر عاجل".encode(), "utf-8"), ("خبر عاجل".encode("cp1256"), "cp1256")])
 def test_bytes_are_refused_with_the_encoding_to_decode_them(data, encoding):
     for call in (extract_dates, extract_statistics, extract_entities,
                  lambda x: extract_dates([x]), lambda x: pd.Series([x]).arabic.tokenize()):
@@ -178,11 +178,11 @@ def test_a_jsonl_export_is_read_by_its_guessed_columns(tmp_path):
     assert [a.published for a in corpus] == [date(2015, 7, 21), None]
     bad = corpus.errors.values.tolist()
     assert bad == [[f"{path}#1", "bad_date",
-                    "row 1, column 'date_extracted': 'not a date' is not an ISO 8601 date; "
+                    ("row 1, column 'date_extracted': 'not a date' is not an ISO 8601 date; "
                     "give YYYY-MM-DD (or datetime.date, datetime.datetime, pandas.Timestamp, "
                     "numpy.datetime64 or an ISO 8601 string such as '2015-08-10' or "
                     "'2015-08-10T14:30:00+03:00'); the article is loaded without a "
-                    "publication date (name the right column with date_col=)"]]
+                    "publication date (name the right column with date_col=)")]]
     assert corpus.dates()["value_start"].tolist() == [pd.Timestamp("2015-07-20")]
     titled = akhbar.load_corpus(path, text_col="title", date_col=None)
     assert [a.text for a in titled] == ["وصول"] and titled.errors.kind.tolist() == ["empty"]

@@ -11,12 +11,12 @@ import pytest
 
 pytest.importorskip("matplotlib")
 pytest.importorskip("networkx")
-import matplotlib  # noqa: E402
+import matplotlib
 
 matplotlib.use("Agg")
 
-from akhbar import plot  # noqa: E402
-from akhbar.errors import ConfigError  # noqa: E402
+from akhbar import plot
+from akhbar.errors import ConfigError
 
 
 def _timeline(counts: dict[str, int]) -> pd.DataFrame:

@@ -23,6 +23,6 @@ __all__ = [
     "AkhbarError", "ArchiveError", "Article", "Caption", "ConfigError", "Corpus", "LoadError",
     "LoadFailure", "Segment", "extract_dates", "extract_entities", "extract_statistics",
     "iter_articles", "load_corpus", "load_sample", "normalize", "normalize_with_offsets",
-    "parse_article", "parse_number", "parse_ordinal", "read_table", "sample_path", "segment", "sentences",
-    "stem", "stopwords", "tokenize",
+    "parse_article", "parse_number", "parse_ordinal", "read_table", "sample_path",
+    "segment", "sentences", "stem", "stopwords", "tokenize",
 ]

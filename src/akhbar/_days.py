@@ -30,8 +30,10 @@ def _is_missing(value) -> bool:
     kind = type(value).__name__
     if kind in ("NaTType", "NAType"):
         return True
-    if kind == "datetime64":  # numpy.datetime64("NaT") is not equal to itself
-        return value != value
+    if kind == "datetime64":
+        import numpy as np
+
+        return bool(np.isnat(value))
     return False
 
 
