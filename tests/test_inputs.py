@@ -188,3 +188,12 @@ def test_a_jsonl_export_is_read_by_its_guessed_columns(tmp_path):
     assert [a.text for a in titled] == ["وصول"] and titled.errors.kind.tolist() == ["empty"]
     with pytest.raises(ConfigError, match=r"no column 'body' for text; columns are \['id'"):
         akhbar.load_corpus(path, text_col="body")
+
+
+def test_corpus_table_options_take_date_like_values_and_refuse_unhashable_ones():
+    corpus = akhbar.Corpus([akhbar.parse_article(TEXT, id="a")])
+    by_string = corpus.table("dates", reference_date="2015-08-10")
+    assert _resolved(by_string) == EXPECTED
+    assert _resolved(corpus.table("dates", reference_date=np.datetime64("2015-08-10"))) == EXPECTED
+    with pytest.raises(ConfigError, match=r"option values must be plain values .*\['norm'\]"):
+        corpus.table("frequencies", by=["norm"])

@@ -23,6 +23,7 @@ from akhbar._days import as_day
 from akhbar._pool import check_workers, map_in_order
 from akhbar._tables import TABLES, RowBuffer, clear_chunk_caches, make_frame, read_frame
 from akhbar.errors import ConfigError, LoadError, SchemaError
+from akhbar.extract._base import check_date_options
 from akhbar.loader import Article, LoadFailure, LoadWarning, iter_items
 
 __all__ = ["ARTICLE_SCHEMA", "ERROR_SCHEMA", "SEGMENT_SCHEMA", "Corpus", "TableJob",
@@ -174,9 +175,10 @@ class Corpus(Sequence):
         """Build (once, then cached) the registered table ``name`` for all articles.
 
         ``options`` go to that table's function; one it does not take is a
-        :class:`~akhbar.errors.ConfigError`, never silently ignored.
+        :class:`~akhbar.errors.ConfigError`, never silently ignored.  A date option
+        (``reference_date``) takes any date-like value (see :func:`akhbar._days.as_day`).
         """
-        return self._table(name, options)
+        return self._table(name, check_date_options(options))
 
     def _table(self, name: str, options: dict, finalize: bool = True) -> pd.DataFrame:
         """:meth:`table`; ``finalize=False`` leaves out the corpus-level pass (streaming
@@ -186,6 +188,11 @@ class Corpus(Sequence):
             return getattr(self, name)
         spec = TABLES[name]
         key = (name, tuple(sorted(options.items())), finalize)
+        try:
+            hash(key)
+        except TypeError:
+            raise ConfigError(f"table {name!r}: option values must be plain values (str, "
+                              f"number, date, tuple), not {options!r}") from None
         if key in self._cache:
             return self._cache[key].copy()
         if spec.scope == "corpus":
