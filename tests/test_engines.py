@@ -159,7 +159,7 @@ def test_url_outputs_are_refused_before_any_work(folder, tmp_path, capsys, monke
     from akhbar.cli import main as cli_main
 
     monkeypatch.chdir(tmp_path)
-    assert cli_main(["analyze", str(folder), "--out", "s3://bucket/akhbar", *extra]) == 1
+    assert cli_main(["analyze", str(folder), "--out", "s3://bucket/akhbar", *extra]) == 4
     err = capsys.readouterr().err
     assert err.startswith("akhbar: ") and "URLs are not supported" in err
     assert not list(tmp_path.iterdir())

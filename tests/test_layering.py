@@ -21,8 +21,10 @@ PACKAGE = Path(akhbar.__file__).parent
 #: module (or package) -> its stage; a module belongs to the longest name that prefixes it.
 STAGES: dict[str, int] = {
     # shared by every stage: the error family, table schemas and registry, process
-    # pools, the data-file loader; none of them knows an article or a word of Arabic
+    # pools, the data-file loader, dates in as days; none of them knows an article or a
+    # word of Arabic
     "akhbar.errors": 0, "akhbar._tables": 0, "akhbar._pool": 0, "akhbar.data": 0,
+    "akhbar._days": 0,
     "akhbar.loader": 1,
     "akhbar.text": 2,
     "akhbar.extract": 3,

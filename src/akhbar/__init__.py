@@ -6,7 +6,7 @@
 5
 """
 
-from akhbar.corpus import Corpus, load_corpus, load_sample, sample_path
+from akhbar.corpus import Corpus, load_corpus, load_sample, read_table, sample_path
 from akhbar.errors import AkhbarError, ArchiveError, ConfigError, LoadError
 from akhbar.loader import Article, Caption, LoadFailure, Segment, iter_articles, parse_article
 from akhbar.text import (normalize, normalize_with_offsets, segment, sentences, stem, stopwords,
@@ -23,6 +23,6 @@ __all__ = [
     "AkhbarError", "ArchiveError", "Article", "Caption", "ConfigError", "Corpus", "LoadError",
     "LoadFailure", "Segment", "extract_dates", "extract_entities", "extract_statistics",
     "iter_articles", "load_corpus", "load_sample", "normalize", "normalize_with_offsets",
-    "parse_article", "parse_number", "parse_ordinal", "sample_path", "segment", "sentences",
-    "stem", "stopwords", "tokenize",
+    "parse_article", "parse_number", "parse_ordinal", "read_table", "sample_path",
+    "segment", "sentences", "stem", "stopwords", "tokenize",
 ]

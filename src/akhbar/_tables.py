@@ -292,3 +292,24 @@ def write_table(df, path: Path, fmt: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def read_frame(path: Path, fmt: str, schema: Schema) -> pd.DataFrame:
+    """Read a table written by :func:`write_table` back with exactly ``schema``'s dtypes.
+
+    Parquet has no second-resolution timestamps (dates come back as
+    ``datetime64[ms]``) and CSV has no types at all: both are cast back here.  In a
+    CSV an empty cell is a missing value, and only an empty cell: Arabic text holding
+    "NA" or "null" stays text.
+    """
+    if fmt == "parquet":
+        df = pd.read_parquet(path)
+    else:
+        read_as = {c: "Int64" if d in ("int64", "Int64") else
+                   "string" if d.startswith("datetime64") else d for c, d in schema.items()}
+        df = pd.read_csv(path, dtype=read_as, keep_default_na=False, na_values=[""],
+                         encoding="utf-8")
+        for c, d in schema.items():
+            if d.startswith("datetime64") and c in df.columns:
+                df[c] = pd.to_datetime(df[c], format="ISO8601")
+    return make_frame(df, schema)

@@ -9,6 +9,7 @@ named shortcuts, so new tables need no change here or in the command line.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -18,13 +19,16 @@ from pathlib import Path
 import pandas as pd
 
 import akhbar.registry  # noqa: F401  (importing the stages registers their tables)
+from akhbar._days import as_day
 from akhbar._pool import check_workers, map_in_order
-from akhbar._tables import TABLES, RowBuffer, clear_chunk_caches, make_frame
-from akhbar.errors import ConfigError, SchemaError
-from akhbar.loader import Article, LoadFailure, iter_items
+from akhbar._tables import TABLES, RowBuffer, clear_chunk_caches, make_frame, read_frame
+from akhbar.errors import ConfigError, LoadError, SchemaError
+from akhbar.extract._base import check_date_options
+from akhbar.loader import Article, LoadFailure, LoadWarning, iter_items
 
 __all__ = ["ARTICLE_SCHEMA", "ERROR_SCHEMA", "SEGMENT_SCHEMA", "Corpus", "TableJob",
-           "load_corpus", "load_sample", "sample_path", "streamable_tables", "table_job"]
+           "load_corpus", "load_sample", "read_table", "sample_path", "streamable_tables",
+           "table_job", "table_schema"]
 
 ARTICLE_SCHEMA = {
     "id": "string", "path": "string", "source_url": "string", "source_domain": "string",
@@ -171,9 +175,10 @@ class Corpus(Sequence):
         """Build (once, then cached) the registered table ``name`` for all articles.
 
         ``options`` go to that table's function; one it does not take is a
-        :class:`~akhbar.errors.ConfigError`, never silently ignored.
+        :class:`~akhbar.errors.ConfigError`, never silently ignored.  A date option
+        (``reference_date``) takes any date-like value (see :func:`akhbar._days.as_day`).
         """
-        return self._table(name, options)
+        return self._table(name, check_date_options(options))
 
     def _table(self, name: str, options: dict, finalize: bool = True) -> pd.DataFrame:
         """:meth:`table`; ``finalize=False`` leaves out the corpus-level pass (streaming
@@ -183,6 +188,11 @@ class Corpus(Sequence):
             return getattr(self, name)
         spec = TABLES[name]
         key = (name, tuple(sorted(options.items())), finalize)
+        try:
+            hash(key)
+        except TypeError:
+            raise ConfigError(f"table {name!r}: option values must be plain values (str, "
+                              f"number, date, tuple), not {options!r}") from None
         if key in self._cache:
             return self._cache[key].copy()
         if spec.scope == "corpus":
@@ -209,8 +219,11 @@ class Corpus(Sequence):
         return self.table("sentences")
 
     def dates(self, *, reference_date=None) -> pd.DataFrame:
-        return self.table("dates", reference_date=reference_date) if reference_date \
-            else self.table("dates")
+        """Every date mentioned; relative dates of articles with no publication date are
+        resolved against ``reference_date`` (a date, datetime, Timestamp,
+        numpy.datetime64 or ISO string)."""
+        day = as_day(reference_date, "reference_date")
+        return self.table("dates", reference_date=day) if day else self.table("dates")
 
     def statistics(self) -> pd.DataFrame:
         return self.table("statistics")
@@ -276,6 +289,41 @@ def _check_options(name: str, options: Mapping) -> None:
         raise ConfigError(f"no table named {name!r}; known: {Corpus.table_names()}")
     else:
         TABLES[name].check_options(options)
+
+
+def table_schema(name: str) -> dict[str, str]:
+    """The columns and dtypes of table ``name``."""
+    base = {"articles": ARTICLE_SCHEMA, "segments": SEGMENT_SCHEMA, "errors": ERROR_SCHEMA}
+    if name in base:
+        return dict(base[name])
+    if name not in TABLES:
+        raise ConfigError(f"no table named {name!r}; known: {Corpus.table_names()}")
+    return dict(TABLES[name].schema)
+
+
+def read_table(path: str | Path, table: str | None = None) -> pd.DataFrame:
+    """Read a table that ``akhbar analyze`` wrote, with its documented dtypes.
+
+    ``path`` is a ``.parquet`` or ``.csv`` file (``tables/dates.parquet``) or the folder
+    of a streamed table's part files (``tables/dates/``); ``table`` defaults to the
+    file's (or folder's) name.  ``pandas.read_parquet`` alone gives ``datetime64[ms]``
+    dates (Parquet has no seconds unit) and ``pandas.read_csv`` guesses every dtype.
+    """
+    path = Path(path)
+    parts = sorted(path.glob("part-*.*")) if path.is_dir() else [path]
+    if not parts:
+        raise LoadError(f"{path}: no part-*.parquet or part-*.csv file in this folder",
+                        path=str(path), kind="missing")
+    schema = table_schema(table or (path.name if path.is_dir() else path.stem))
+    frames = []
+    for part in parts:
+        fmt = {".parquet": "parquet", ".csv": "csv"}.get(part.suffix.lower())
+        if fmt is None:
+            raise ConfigError(f"{part}: not a .parquet or .csv table")
+        if not part.exists():
+            raise LoadError("no such file", path=str(part), kind="missing")
+        frames.append(read_frame(part, fmt, schema))
+    return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
 
 
 def streamable_tables() -> list[str]:
@@ -367,6 +415,8 @@ def load_corpus(source, *, errors: str = "collect", progress: bool = False, work
     :class:`~akhbar.errors.LoadError` at the first one.  Table sources take
     ``text_col=``, ``id_col=`` and ``date_col=``; every source takes ``max_bytes=``.
     ``workers=N`` builds the per-article tables in N processes (same results, same order).
+    A source that gives no article at all issues a :class:`~akhbar.loader.LoadWarning`
+    saying why (the reason is also a row of ``corpus.errors``).
 
     >>> corpus = load_corpus(sample_path())
     >>> corpus["ffb72ef4f8e45c58"].related[0][:27]
@@ -388,7 +438,22 @@ def load_corpus(source, *, errors: str = "collect", progress: bool = False, work
             failures.append(item)
         else:
             articles.append(item)
+    if not articles:
+        warnings.warn(no_article_message(source, failures), LoadWarning, stacklevel=2)
     return Corpus(articles, failures, source=str(source), workers=workers)
+
+
+def no_article_message(source, failures: Sequence[LoadFailure]) -> str:
+    """Why ``source`` gave no article, in one line."""
+    if len(failures) == 1 or any(f.kind == "no_match" for f in failures):
+        first = next((f for f in failures if f.kind == "no_match"), failures[0])
+        return f"no article loaded from {source}: {first.path}: {first.message}"
+    if failures:
+        kinds = sorted({f.kind for f in failures})
+        return (f"no article loaded from {source}: all {len(failures)} inputs failed "
+                f"({', '.join(kinds)}; see corpus.errors); the first: {failures[0].path}: "
+                f"{failures[0].message}")
+    return f"no article loaded from {source}"
 
 
 def sample_path() -> Path:

@@ -41,3 +41,11 @@ class SchemaError(AkhbarError, KeyError):
 
 class ArchiveError(LoadError):
     """An archive member is unsafe (path traversal, symlink, size cap) or unreadable."""
+
+
+class SkippedInputWarning(UserWarning):
+    """Some inputs held no text (None, NaN) and were skipped; the message counts them."""
+
+
+class OutputError(AkhbarError):
+    """Tables cannot be written where they were asked to go (a file, not writable)."""

@@ -25,6 +25,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlparse
 
+from akhbar._days import as_day
 from akhbar.errors import ArchiveError, ConfigError, LoadError
 
 __all__ = [
@@ -36,6 +37,8 @@ __all__ = [
     "Segment",
     "SEGMENT_KINDS",
     "article_units",
+    "bytes_error",
+    "check_source",
     "decode_bytes",
     "iter_articles",
     "parse_article",
@@ -223,6 +226,17 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
                     "re-save it as UTF-8", path=path, kind="decode")
 
 
+def bytes_error(data, where: str = "input") -> ConfigError:
+    """The error for bytes given where text is expected: decode them, and with what."""
+    try:
+        _, enc = decode_bytes(bytes(data[:200_000]), where)
+        hint = f"data.decode({enc!r}) (these bytes look like {enc})"
+    except LoadError:
+        hint = "data.decode('utf-8'), or the encoding they were saved in"
+    return ConfigError(f"{where}: got {type(data).__name__}, not text: decode them first, "
+                       f"e.g. {hint}; akhbar.loader.decode_bytes(data) guesses the encoding")
+
+
 _LATIN_IN_ARABIC = re.compile(r"[\u0621-\u064a][\u00c0-\u00ff]|[\u00c0-\u00ff][\u0621-\u064a]")
 _PLAUSIBLE = frozenset({"iso8859_6", "cp720", "cp864", "mac_arabic", "cp1252", "cp1250",
                         "latin_1", "iso8859_2", "iso8859_15", "utf_16", "utf_16_le", "utf_16_be",
@@ -307,6 +321,7 @@ def parse_article(text: str, *, id: str | None = None, path: str = "<string>",
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_article() needs a str, not {type(text).__name__}")
+    published = as_day(published, "published")
     segments: list[Segment] = []
     paragraphs: list[str] = []
     captions: list[Caption] = []
@@ -416,6 +431,15 @@ def _safe_member(name: str) -> bool:
 
 
 def _iter_archive(path: Path, max_bytes: int, opts: dict) -> Iterator:
+    n = 0
+    for n, item in enumerate(_archive_members(path, max_bytes, opts), 1):
+        yield item
+    if not n:
+        yield LoadFailure(str(path), "empty", "the archive holds no .txt file (akhbar reads "
+                          "the .txt members of an archive, one article each)")
+
+
+def _archive_members(path: Path, max_bytes: int, opts: dict) -> Iterator:
     name = str(path)
     budget = opts.get("max_archive_bytes", DEFAULT_MAX_ARCHIVE_BYTES)
     try:
@@ -525,30 +549,35 @@ def _iter_table(path: Path, text_col: str | None = None, id_col: str | None = No
                 where = f"{name}#{r}"
                 text = row.get(tc)
                 if not isinstance(text, str) or not text.strip():
-                    yield LoadFailure(where, "empty" if text in (None, "") or isinstance(text, str)
-                                      else "bad_row", f"row {r} has no text in column {tc!r}")
+                    empty = text is None or isinstance(text, str) or \
+                        (pd.api.types.is_scalar(text) and bool(pd.isna(text)))
+                    yield LoadFailure(where, "empty" if empty else "bad_row",
+                                      f"row {r} has no text in column {tc!r}")
                     continue
                 aid = row.get(ic) if ic else None
                 aid = str(r) if aid is None or (isinstance(aid, float) and aid != aid) else str(aid)
-                pub = _parse_date(row.get(dc)) if dc else None
+                pub, bad = _row_date(row.get(dc), r, dc) if dc else (None, None)
+                if bad is not None:
+                    yield LoadFailure(where, "bad_date", bad)
                 yield parse_article(text, id=aid, path=where, published=pub)
             row0 += len(df)
+        if not row0:
+            yield LoadFailure(name, "empty", "the table has no rows")
     except ConfigError:
         raise
     except Exception as exc:  # noqa: BLE001 - any reader failure is this source's error
         yield LoadFailure(name, "bad_table", f"{type(exc).__name__}: {exc}")
 
 
-def _parse_date(value) -> date | None:
-    import pandas as pd
-
-    if value is None or value == "":
-        return None
+def _row_date(value, row: int, column: str) -> tuple[date | None, str | None]:
+    """(the day of a table's date cell, None) or (None, why it is not a date)."""
+    if isinstance(value, str) and not value.strip():
+        return None, None
     try:
-        ts = pd.Timestamp(value)
-    except (ValueError, TypeError, OverflowError):
-        return None
-    return None if ts is pd.NaT else ts.date()
+        return as_day(value, f"row {row}, column {column!r}"), None
+    except ConfigError as exc:
+        return None, (f"{exc}; the article is loaded without a publication date (name "
+                      "the right column with date_col=)")
 
 
 def _expand(source, pattern: str) -> list[Path]:
@@ -557,7 +586,20 @@ def _expand(source, pattern: str) -> list[Path]:
         for s in source:
             out.extend(_expand(s, pattern))
         return out
+    if not isinstance(source, (str, os.PathLike)) or isinstance(os.fspath(source), bytes):
+        raise ConfigError(f"source: got {type(source).__name__}; expected a folder, file, "
+                          "glob, archive or table path (a str or a Path), or a list of them")
+    if not isinstance(pattern, str) or not pattern:
+        raise ConfigError(f"pattern: expected a glob such as '*.txt', not {pattern!r}")
     s = os.fspath(source)
+    try:
+        return _expand_path(s, pattern)
+    except OSError as exc:  # a name too long, a folder that cannot be listed
+        raise LoadError(f"cannot read: {exc.strerror or exc}", path=s, kind="unreadable") \
+            from None
+
+
+def _expand_path(s: str, pattern: str) -> list[Path]:
     if any(ch in s for ch in "*?[") and not os.path.exists(s):
         hits = sorted(Path(p) for p in _glob.glob(s, recursive=True) if os.path.isfile(p))
         if not hits:
@@ -573,8 +615,52 @@ def _expand(source, pattern: str) -> list[Path]:
 
 def iter_items(source, *, pattern: str = "*.txt", max_bytes: int = DEFAULT_MAX_BYTES,
                **opts) -> Iterator[Article | LoadFailure]:
-    """Yield an :class:`Article` or a :class:`LoadFailure` for every input, in order."""
-    yield from _iter_files(_expand(source, pattern), max_bytes, opts)
+    """Yield an :class:`Article` or a :class:`LoadFailure` for every input, in order.
+
+    A source with no input at all (an empty folder, a folder with no file matching
+    ``pattern``) yields one failure of kind ``no_match`` that says why.
+    """
+    paths = _expand(source, pattern)
+    if not paths:
+        yield LoadFailure(os.fspath(source) if not isinstance(source, (list, tuple))
+                          else repr(source), "no_match", no_match_message(source, pattern))
+        return
+    yield from _iter_files(paths, max_bytes, opts)
+
+
+def check_source(source, pattern: str = "*.txt") -> None:
+    """Raise :class:`LoadError` if ``source`` does not exist or holds no input file."""
+    if not _expand(source, pattern):
+        raise LoadError(no_match_message(source, pattern), path=os.fspath(source)
+                        if not isinstance(source, (list, tuple)) else None, kind="no_match")
+
+
+def no_match_message(source, pattern: str) -> str:
+    """Why ``source`` gave no file: what its folders hold and how to read it."""
+    folders = [Path(s) for s in (source if isinstance(source, (list, tuple)) else [source])
+               if Path(os.fspath(s)).is_dir()]
+    held: dict[str, int] = {}
+    for folder in folders:
+        for i, q in enumerate(folder.rglob("*")):
+            if i > 100_000:
+                break
+            if q.is_file():
+                ext = "".join(q.suffixes[-2:]).lower() if q.name.lower().endswith(
+                    ARCHIVE_SUFFIXES) else q.suffix.lower() or "(no extension)"
+                held[ext] = held.get(ext, 0) + 1
+    if not held:
+        return "the folder is empty" if folders else "no input"
+    what = ", ".join(f"{n} {e}" for e, n in sorted(held.items(), key=lambda kv: -kv[1])[:6])
+    top = max(held, key=held.get)
+    if top == ".json":
+        how = ("a .json array is not read: convert it to JSON Lines (.jsonl, one article "
+               "per line) and give that file's path")
+    else:
+        how = (f"pass pattern='*{top if top.startswith('.') else ''}' to read those files "
+               f"as articles, or give a table ({', '.join(TABLE_SUFFIXES)}) or an archive "
+               f"({', '.join(ARCHIVE_SUFFIXES)}) by its own path")
+    return (f"no file matches pattern={pattern!r} (the folder holds {what}); a folder is "
+            f"searched for pattern= (default '*.txt', one article per file): {how}")
 
 
 def iter_articles(source, *, errors: str = "collect",

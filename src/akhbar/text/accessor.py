@@ -1,13 +1,16 @@
 """``Series.arabic``: akhbar's text functions on a pandas Series of strings.
 
-Importing :mod:`akhbar.text` registers the accessor.  Missing values stay missing in
-:meth:`ArabicAccessor.normalize` and give no rows in the long tables.
+Importing :mod:`akhbar.text` registers the accessor.  Missing values (None, NaN) stay
+missing in :meth:`ArabicAccessor.normalize` and give no rows in the long tables; bytes
+and other non-text values are a :class:`~akhbar.errors.ConfigError` naming the row.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from akhbar.errors import ConfigError
+from akhbar.loader import bytes_error
 from akhbar.text.normalize import DEFAULT_PRESET, normalize
 from akhbar.text.sentences import sentences
 from akhbar.text.tokenize import tokenize
@@ -32,13 +35,13 @@ class ArabicAccessor:
 
     def _texts(self):
         for idx, v in self._s.items():
-            if isinstance(v, str):
+            if _text(v, idx) is not None:
                 yield idx, v
 
     def normalize(self, preset: str = DEFAULT_PRESET, **options) -> pd.Series:
         """Each string normalized (see :func:`akhbar.text.normalize.normalize`)."""
-        out = [normalize(v, preset, **options) if isinstance(v, str) else None
-               for v in self._s]
+        out = [None if _text(v, idx) is None else normalize(v, preset, **options)
+               for idx, v in self._s.items()]
         return pd.Series(out, index=self._s.index, name=self._s.name, dtype=object)
 
     def tokenize(self, preset: str = DEFAULT_PRESET) -> pd.DataFrame:
@@ -55,6 +58,18 @@ class ArabicAccessor:
         rows = [{"row": idx, "sent_id": i, "text": s.text, "start": s.start, "end": s.end}
                 for idx, v in self._texts() for i, s in enumerate(sentences(v))]
         return _frame(rows, ["row", "sent_id", "text", "start", "end"])
+
+
+def _text(value, idx) -> str | None:
+    """``value`` if it is a string, None if it is missing; anything else is an error."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        raise bytes_error(value, f"row {idx!r}")
+    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
+        return None
+    raise ConfigError(f"row {idx!r}: got {type(value).__name__} ({value!r:.40}); .arabic "
+                      "needs a Series of strings (None or NaN for no text)")
 
 
 def _frame(rows: list[dict], cols: list[str]) -> pd.DataFrame:
