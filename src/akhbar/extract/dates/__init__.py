@@ -35,6 +35,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from akhbar._days import as_day
 from akhbar._tables import chunk_cache, register_table
 from akhbar.errors import ConfigError
 from akhbar.extract import _base
@@ -81,11 +82,15 @@ def find_dates(text: str, *, published: date | None = None,
     Traceback (most recent call last):
     ...
     TypeError: find_dates() got an unexpected keyword argument 'anchor'
+
+    ``published`` and ``reference_date`` take a date, a datetime, a pandas Timestamp, a
+    numpy datetime64 or an ISO string:
+
+    >>> str(find_dates("وصل الوفد أمس", reference_date="2015-08-10")[0]["value_start"].date())
+    '2015-08-09'
     """
-    try:
-        rows = _find_dates_cached(text, published, reference_date)
-    except TypeError:  # an unhashable anchor: compute without the cache
-        rows = _find_dates(text, published=published, reference_date=reference_date)
+    rows = _find_dates_cached(text, as_day(published, "published"),
+                              as_day(reference_date, "reference_date"))
     return [dict(r) for r in rows]
 
 
